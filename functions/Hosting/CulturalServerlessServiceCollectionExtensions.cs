@@ -1,0 +1,21 @@
+using CulturalServerless.Application.Health;
+using CulturalServerless.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CulturalServerless.Functions.Hosting;
+
+/// <summary>
+/// The app's service registration, used by Program.cs under the Functions host and by
+/// tools/LocalRunner locally, so both run the same services.
+/// </summary>
+public static class CulturalServerlessServiceCollectionExtensions
+{
+    public static IServiceCollection AddCulturalServerless(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddStorage(configuration);
+        services.AddSingleton<HealthService>();
+        return services;
+    }
+}

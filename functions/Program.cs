@@ -1,0 +1,8 @@
+using CulturalServerless.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddCulturalServerless(builder.Configuration);
+builder.Build().Run();
