@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.Application.Health;
 using CulturalServerless.Storage;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ public static class CulturalServerlessServiceCollectionExtensions
 {
     public static IServiceCollection AddCulturalServerless(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddSingleton<HealthService>();
         return services;

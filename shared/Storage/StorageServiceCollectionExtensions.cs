@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<TokenCredential>()));
         services.AddSingleton(sp => sp.GetRequiredService<CosmosClient>()
             .GetDatabase(sp.GetRequiredService<StorageOptions>().CosmosDatabase));
+        services.AddSingleton<IBlobReadLinkIssuer, BlobReadLinkIssuer>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

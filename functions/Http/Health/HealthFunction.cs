@@ -14,9 +14,6 @@ public sealed class HealthFunction(HealthService health)
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken);
-        return new ObjectResult(report)
-        {
-            StatusCode = report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
-        };
+        return ApiResults.Json(report, report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,0 +1,65 @@
+using CulturalServerless.Functions.Hosting;
+using CulturalServerless.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app's own service registration pointed at the emulators, with a database of the test's own
+/// so that tests never see each other's data.
+/// </summary>
+public sealed class AppServices : IAsyncLifetime
+{
+    public AppServices() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The app with some settings changed, e.g. a dependency pointed where nothing answers.</summary>
+    public static AppServices With(IDictionary<string, string?> overrides) => new(overrides);
+
+    private AppServices(IDictionary<string, string?> overrides)
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["Cosmos:ConnectionString"] = EmulatorSettings.CosmosConnectionString,
+            ["Cosmos:Database"] = "test-" + Guid.NewGuid().ToString("N")[..12],
+            ["Cosmos:CreateIfMissing"] = "true",
+            ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
+            ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
+        };
+        foreach (var (key, value) in overrides) Settings[key] = value;
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddCulturalServerless(Configuration);
+        Provider = services.BuildServiceProvider();
+    }
+
+    public Dictionary<string, string?> Settings { get; }
+    public IConfiguration Configuration { get; }
+    public ServiceProvider Provider { get; }
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public Task InitializeAsync() => Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        if (disposed) return;
+        disposed = true;
+        try
+        {
+            await Get<Microsoft.Azure.Cosmos.Database>().DeleteAsync();
+        }
+        catch (Exception exception) when (exception is Microsoft.Azure.Cosmos.CosmosException or HttpRequestException)
+        {
+            // Clean-up is best effort: the database is already gone, or the test pointed Cosmos
+            // at an address where nothing answers.
+        }
+        await Provider.DisposeAsync();
+    }
+
+    private bool disposed;
+}

@@ -1,0 +1,52 @@
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.LocalRunner;
+using CulturalServerless.LocalRunner.Catalog;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.IntegrationTests.Runner;
+
+/// <summary>The local runner started in-process on a free loopback port.</summary>
+public sealed class RunnerHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private RunnerHost(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<RunnerHost> StartAsync(
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection, IConfiguration> addServices,
+        IDictionary<string, string?>? settings = null)
+    {
+        var options = new RunnerOptions { Port = 0, MetadataPath = "(given by the test)", BlobPollInterval = TimeSpan.FromMilliseconds(200) };
+        var app = LocalFunctionsHost.Build(options, () => functions, addServices, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
+                ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
+            });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunnerHost(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

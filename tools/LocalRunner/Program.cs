@@ -1,0 +1,12 @@
+using CulturalServerless.Functions.Hosting;
+using CulturalServerless.LocalRunner;
+using CulturalServerless.LocalRunner.Catalog;
+
+var options = RunnerOptions.Parse(args);
+var app = LocalFunctionsHost.Build(
+    options,
+    () => FunctionCatalog.Load(options.MetadataPath, typeof(CulturalServerlessServiceCollectionExtensions).Assembly),
+    (services, configuration) => services.AddCulturalServerless(configuration));
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"CulturalServerless is running on http://127.0.0.1:{options.Port}/api (Ctrl-C to stop)"));
+app.Run();
