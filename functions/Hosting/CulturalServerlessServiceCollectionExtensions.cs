@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,8 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddSingleton<HealthService>();
+        services.AddSingleton<AgencyRepository>();
+        services.AddSingleton<AgencyService>();
         return services;
     }
 }

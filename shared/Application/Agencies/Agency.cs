@@ -1,0 +1,30 @@
+namespace CulturalServerless.Application.Agencies;
+
+/// <summary>
+/// A registered agency (cơ quan): who it is, whose steering committee oversees it
+/// (<see cref="Jurisdiction"/>), and what its official report needs — parent and issuing body,
+/// the symbol in its document numbers ("BC-VP"), the place in its dates and its signer.
+/// </summary>
+public sealed record Agency
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string ParentBody { get; init; }
+    public required string Symbol { get; init; }
+    public required string Jurisdiction { get; init; }
+    public required string PlaceName { get; init; }
+    public AgencyStaff? Staff { get; init; }
+    public required AgencySigner Signer { get; init; }
+    public AgencyContact? Contact { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>Staff as the report's section I counts them (seed: 89 = 60 + 14 + 15).</summary>
+public sealed record AgencyStaff(int Total, int Officials, int ContractWorkers, int PublicEmployees);
+
+/// <summary>The signature block: optional authority prefix (TM., KT., …), title in capitals, name.</summary>
+public sealed record AgencySigner(string Title, string Name, string? AuthorityPrefix = null);
+
+/// <summary>Who the system reminds, and where it posts reminders for the agency's portal.</summary>
+public sealed record AgencyContact(string? Name = null, string? Email = null, string? Phone = null, string? WebhookUrl = null);

@@ -1,0 +1,17 @@
+namespace CulturalServerless.Application.Agencies;
+
+/// <summary>
+/// The body of <c>PUT /api/agencies/{agencyId}</c>. Every member is optional here so that a missing
+/// one is reported as a validation problem with its path, not as a deserialisation failure.
+/// </summary>
+public sealed record AgencyRegistration
+{
+    public string? Name { get; init; }
+    public string? ParentBody { get; init; }
+    public string? Symbol { get; init; }
+    public string? Jurisdiction { get; init; }
+    public string? PlaceName { get; init; }
+    public AgencyStaff? Staff { get; init; }
+    public AgencySigner? Signer { get; init; }
+    public AgencyContact? Contact { get; init; }
+}

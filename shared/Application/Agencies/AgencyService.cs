@@ -1,0 +1,117 @@
+using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Application.Paging;
+using CulturalServerless.Application.Problems;
+using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Application.Agencies;
+
+/// <summary>The agency registry that provincial portals keep up to date.</summary>
+public sealed partial class AgencyService(AgencyRepository agencies, TimeProvider clock, ILogger<AgencyService> logger)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+    // Enough for a burst of writers to the same agency: each loser re-reads and tries again.
+    private const int MaxAttempts = 10;
+
+    public sealed record RegisterResult(Stored<Agency> Agency, bool Created);
+
+    /// <summary>
+    /// Registers or updates an agency. With <paramref name="ifMatch"/> the update happens only if the
+    /// agency is still as the caller read it (else 412); without it, a concurrent update is re-read
+    /// and the full replacement applied again, so no writer is silently lost.
+    /// </summary>
+    public async Task<RegisterResult> RegisterAsync(string agencyId, AgencyRegistration registration, string? ifMatch, CancellationToken cancellationToken)
+    {
+        RequireValidId(agencyId);
+        var validation = AgencyValidator.Validate(registration);
+        if (!validation.IsValid) throw ApiProblemException.Invalid(validation.Problems);
+        var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw PreconditionFailed(agencyId);
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var current = await agencies.FindAsync(agencyId, cancellationToken);
+            if (current is null)
+            {
+                if (expected is not null) throw PreconditionFailed(agencyId);
+                var created = await agencies.TryCreateAsync(ToAgency(agencyId, registration, createdAt: now, now), cancellationToken);
+                if (created is not null)
+                {
+                    LogRegistered(agencyId, created.Value.Jurisdiction);
+                    return new RegisterResult(created, Created: true);
+                }
+                continue; // someone created it meanwhile: update it instead
+            }
+            if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
+            var replaced = await agencies.TryReplaceAsync(
+                ToAgency(agencyId, registration, current.Value.CreatedAt, now), current.ETag, cancellationToken);
+            if (replaced is not null)
+            {
+                LogUpdated(agencyId, replaced.Value.Jurisdiction);
+                return new RegisterResult(replaced, Created: false);
+            }
+            if (expected is not null) throw PreconditionFailed(agencyId);
+            // Jittered pause so that writers that collided do not collide again in lockstep.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), clock, cancellationToken);
+        }
+        throw new ApiProblemException(ProblemType.Conflict, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.");
+    }
+
+    public async Task<Stored<Agency>> GetAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        RequireValidId(agencyId);
+        return await agencies.FindAsync(agencyId, cancellationToken)
+            ?? throw ApiProblemException.NotFound($"Không có cơ quan '{agencyId}'.");
+    }
+
+    public async Task<Page<Agency>> ListAsync(string? jurisdiction, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+    {
+        var problems = new ValidationProblemList();
+        if (jurisdiction is not null && !JurisdictionCode.IsValid(jurisdiction))
+        {
+            problems.Add("$.query.jurisdiction", "invalid-jurisdiction", "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).", "Invalid jurisdiction code (e.g. 51 or 51.522).");
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            problems.Add("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.");
+        }
+        if (problems.Count > 0) throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
+        return await agencies.ListAsync(jurisdiction, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+    }
+
+    private static Agency ToAgency(string id, AgencyRegistration registration, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
+    {
+        Id = id,
+        Name = registration.Name!.Trim(),
+        ParentBody = registration.ParentBody!.Trim(),
+        Symbol = registration.Symbol!,
+        Jurisdiction = registration.Jurisdiction!,
+        PlaceName = registration.PlaceName!.Trim(),
+        Staff = registration.Staff,
+        Signer = registration.Signer! with { Title = registration.Signer.Title.Trim(), Name = registration.Signer.Name.Trim() },
+        Contact = registration.Contact,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
+    private static void RequireValidId(string agencyId)
+    {
+        if (!AgencyId.IsValid(agencyId))
+        {
+            throw new ApiProblemException(ProblemType.InvalidParameter,
+                "Mã cơ quan chỉ gồm chữ thường không dấu, số và dấu gạch ngang, dài 3–64 ký tự (ví dụ: vp-ubnd-quang-ngai).",
+                [new ValidationProblem("$.route.agencyId", "invalid-agency-id", "Mã cơ quan không hợp lệ.", "Invalid agency id.")]);
+        }
+    }
+
+    private static ApiProblemException PreconditionFailed(string agencyId) =>
+        new(ProblemType.PreconditionFailed, $"Cơ quan '{agencyId}' đã thay đổi từ lần đọc trước (If-Match); hãy đọc lại rồi gửi lại.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agency {AgencyId} registered in jurisdiction {Jurisdiction}")]
+    private partial void LogRegistered(string agencyId, string jurisdiction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agency {AgencyId} updated (jurisdiction {Jurisdiction})")]
+    private partial void LogUpdated(string agencyId, string jurisdiction);
+}

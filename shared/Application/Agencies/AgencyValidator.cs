@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Validation;
+
+namespace CulturalServerless.Application.Agencies;
+
+/// <summary>Checks an agency registration and reports every problem at once, each with its JSON path.</summary>
+public static partial class AgencyValidator
+{
+    public const int MaxNameLength = 300;
+    public const int MaxShortTextLength = 100;
+    private static readonly string[] AuthorityPrefixes = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
+
+    public static ValidationResult Validate(AgencyRegistration registration)
+    {
+        var problems = new ValidationProblemList();
+        RequiredText(problems, "$.name", registration.Name, MaxNameLength, "tên cơ quan", "agency name");
+        RequiredText(problems, "$.parentBody", registration.ParentBody, MaxNameLength, "cơ quan chủ quản", "parent body");
+        RequiredText(problems, "$.placeName", registration.PlaceName, MaxShortTextLength, "địa danh", "place name");
+        if (RequiredText(problems, "$.symbol", registration.Symbol, 20, "ký hiệu cơ quan ban hành", "issuing-body symbol")
+            && !Symbol().IsMatch(registration.Symbol!))
+        {
+            problems.Add("$.symbol", "invalid-symbol",
+                "Ký hiệu chỉ gồm chữ in hoa và số, nối bằng dấu gạch ngang (ví dụ: VP, UBND-VP).",
+                "The symbol takes capital letters and digits joined by hyphens (e.g. VP, UBND-VP).");
+        }
+        if (!JurisdictionCode.IsValid(registration.Jurisdiction))
+        {
+            problems.Add("$.jurisdiction", registration.Jurisdiction is null ? "required" : "invalid-jurisdiction",
+                "Cần mã địa bàn dạng mã tỉnh[.mã huyện] (ví dụ: 51 hoặc 51.522).",
+                "A jurisdiction code like province[.district] is required (e.g. 51 or 51.522).");
+        }
+        ValidateStaff(problems, registration.Staff);
+        ValidateSigner(problems, registration.Signer);
+        ValidateContact(problems, registration.Contact);
+        return problems.ToResult();
+    }
+
+    private static void ValidateStaff(ValidationProblemList problems, AgencyStaff? staff)
+    {
+        if (staff is null) return;
+        (string Path, int Value)[] counts =
+        [
+            ("$.staff.total", staff.Total), ("$.staff.officials", staff.Officials),
+            ("$.staff.contractWorkers", staff.ContractWorkers), ("$.staff.publicEmployees", staff.PublicEmployees),
+        ];
+        foreach (var (path, value) in counts.Where(c => c.Value < 0))
+        {
+            problems.Add(path, "negative-count", "Số người không được âm.", "A head count cannot be negative.");
+        }
+        var sum = staff.Officials + staff.ContractWorkers + staff.PublicEmployees;
+        if (sum != staff.Total)
+        {
+            problems.Add("$.staff.total", "staff-total-mismatch",
+                $"Tổng số {staff.Total} khác tổng các nhóm {sum} (công chức + lao động hợp đồng + viên chức).",
+                $"Total {staff.Total} differs from the sum of the categories, {sum}.");
+        }
+    }
+
+    private static void ValidateSigner(ValidationProblemList problems, AgencySigner? signer)
+    {
+        if (signer is null)
+        {
+            problems.Add("$.signer", "required", "Cần thông tin người ký (chức vụ, họ tên).", "The signer (title and name) is required.");
+            return;
+        }
+        RequiredText(problems, "$.signer.title", signer.Title, MaxShortTextLength, "chức vụ người ký", "signer title");
+        RequiredText(problems, "$.signer.name", signer.Name, MaxShortTextLength, "họ tên người ký", "signer name");
+        if (signer.AuthorityPrefix is { } prefix && !AuthorityPrefixes.Contains(prefix))
+        {
+            problems.Add("$.signer.authorityPrefix", "invalid-authority-prefix",
+                $"Quyền hạn ký phải là một trong: {string.Join(", ", AuthorityPrefixes)}.",
+                $"The authority prefix must be one of {string.Join(", ", AuthorityPrefixes)}.");
+        }
+    }
+
+    private static void ValidateContact(ValidationProblemList problems, AgencyContact? contact)
+    {
+        if (contact is null) return;
+        OptionalText(problems, "$.contact.name", contact.Name, MaxShortTextLength);
+        if (contact.Email is { } email && !Email().IsMatch(email))
+        {
+            problems.Add("$.contact.email", "invalid-email", "Địa chỉ email không hợp lệ.", "The email address is invalid.");
+        }
+        OptionalText(problems, "$.contact.phone", contact.Phone, 30);
+        if (contact.WebhookUrl is { } url && !IsAcceptableWebhook(url))
+        {
+            problems.Add("$.contact.webhookUrl", "invalid-webhook-url",
+                "Webhook phải là địa chỉ https:// tuyệt đối.", "The webhook must be an absolute https:// URL.");
+        }
+    }
+
+    /// <summary>HTTPS only, so reminders and their signatures are not sent in clear; plain HTTP only to this machine, for development.</summary>
+    private static bool IsAcceptableWebhook(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    private static bool RequiredText(ValidationProblemList problems, string path, string? value, int maxLength, string nameVi, string nameEn)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(path, "required", $"Thiếu {nameVi}.", $"The {nameEn} is required.");
+            return false;
+        }
+        return OptionalText(problems, path, value, maxLength);
+    }
+
+    private static bool OptionalText(ValidationProblemList problems, string path, string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength) return true;
+        problems.Add(path, "too-long", $"Dài quá {maxLength} ký tự ({value.Length}).", $"Longer than {maxLength} characters ({value.Length}).");
+        return false;
+    }
+
+    [GeneratedRegex("^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Symbol();
+
+    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+}

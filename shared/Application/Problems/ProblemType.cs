@@ -1,0 +1,23 @@
+namespace CulturalServerless.Application.Problems;
+
+/// <summary>
+/// A kind of error the API answers with, as an RFC 9457 problem type: a stable URI reference
+/// (<c>/problems/{slug}</c>, documented in docs/api.md), its HTTP status and its title.
+/// Portals branch on <see cref="Uri"/>; people read the titles.
+/// </summary>
+public sealed record ProblemType(string Slug, int Status, string Title, string TitleEn)
+{
+    public string Uri => "/problems/" + Slug;
+
+    public static readonly ProblemType Validation = new("validation", 400, "Dữ liệu gửi lên không hợp lệ", "The request has invalid data");
+    public static readonly ProblemType MalformedJson = new("malformed-json", 400, "Nội dung không phải JSON hợp lệ", "The body is not valid JSON");
+    public static readonly ProblemType EmptyBody = new("empty-body", 400, "Thiếu nội dung yêu cầu", "The request body is empty");
+    public static readonly ProblemType InvalidParameter = new("invalid-parameter", 400, "Tham số không hợp lệ", "A route or query parameter is invalid");
+    public static readonly ProblemType InvalidContinuationToken = new("invalid-continuation-token", 400, "Mã phân trang không hợp lệ", "The continuation token is invalid");
+    public static readonly ProblemType NotFound = new("not-found", 404, "Không tìm thấy", "Not found");
+    public static readonly ProblemType Conflict = new("conflict", 409, "Xung đột dữ liệu", "The resource was changed by someone else");
+    public static readonly ProblemType PreconditionFailed = new("precondition-failed", 412, "Phiên bản dữ liệu đã thay đổi", "The resource has changed since it was read (If-Match)");
+    public static readonly ProblemType PayloadTooLarge = new("payload-too-large", 413, "Nội dung quá lớn", "The request body is too large");
+    public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "Kiểu nội dung không được hỗ trợ", "The content type is not supported");
+    public static readonly ProblemType Internal = new("internal", 500, "Lỗi hệ thống", "An unexpected error occurred");
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Paging;
+using Microsoft.Azure.Cosmos;
+
+namespace CulturalServerless.Storage.Cosmos;
+
+/// <summary>
+/// Agencies in the <c>agencies</c> container, partitioned by id: registration and look-up are point
+/// operations; listing a jurisdiction is a rare committee query that may fan out.
+/// </summary>
+public sealed class AgencyRepository(Database database)
+{
+    private readonly Container container = database.GetContainer(CosmosContainers.Agencies.Name);
+
+    public async Task<Stored<Agency>?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<Agency>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+            return new Stored<Agency>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates the agency; null when one with its id exists already (409).</summary>
+    public async Task<Stored<Agency>?> TryCreateAsync(Agency agency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.CreateItemAsync(agency, new PartitionKey(agency.Id), cancellationToken: cancellationToken);
+            return new Stored<Agency>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the agency if it still has <paramref name="eTag"/>; null when someone changed it first (412).</summary>
+    public async Task<Stored<Agency>?> TryReplaceAsync(Agency agency, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReplaceItemAsync(agency, agency.Id, new PartitionKey(agency.Id),
+                new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken);
+            return new Stored<Agency>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Agencies of a jurisdiction and everything under it (all when null), by id.</summary>
+    public async Task<Page<Agency>> ListAsync(string? jurisdiction, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = jurisdiction is null
+            ? new QueryDefinition("SELECT * FROM c ORDER BY c.id")
+            : new QueryDefinition("SELECT * FROM c WHERE c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under) ORDER BY c.id")
+                .WithParameter("@scope", jurisdiction)
+                .WithParameter("@under", jurisdiction + ".");
+        return await CosmosPaging.ReadPageAsync<Agency>(container, query, continuationToken, pageSize, cancellationToken);
+    }
+}
