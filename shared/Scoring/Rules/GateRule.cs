@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Validation;
@@ -15,6 +16,7 @@ public abstract record GateRule : ScoringRule
     public bool? Expected { get; init; }
     public decimal Allowed { get; init; }
 
+    [JsonIgnore]
     public override bool AwardsPoints => false;
 
     public bool IsViolated(IndicatorValue value) =>

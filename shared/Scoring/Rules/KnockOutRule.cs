@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CulturalServerless.Scoring.Rules;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed record KnockOutRule : GateRule
 {
     public string? Reason { get; init; }
 
+    [JsonIgnore]
     public override RuleKind Kind => RuleKind.KnockOut;
 
     private protected override string ViolationConsequence => " → loại trực tiếp: không công nhận dù tổng điểm bao nhiêu, tiểu mục 0 điểm";

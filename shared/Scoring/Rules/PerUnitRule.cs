@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Validation;
@@ -14,10 +15,13 @@ public sealed record PerUnitRule : ScoringRule
     public required decimal PointsPerUnit { get; init; }
     public required decimal Points { get; init; }
 
+    [JsonIgnore]
     public override RuleKind Kind => RuleKind.PerUnit;
 
+    [JsonIgnore]
     public override bool AwardsPoints => true;
 
+    [JsonIgnore]
     public override decimal MaxAward => Points;
 
     internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)

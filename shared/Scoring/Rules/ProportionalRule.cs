@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Validation;
@@ -16,10 +17,13 @@ public sealed record ProportionalRule : ScoringRule
     public decimal? Zero { get; init; }
     public decimal? Full { get; init; }
 
+    [JsonIgnore]
     public override RuleKind Kind => RuleKind.Proportional;
 
+    [JsonIgnore]
     public override bool AwardsPoints => true;
 
+    [JsonIgnore]
     public override decimal MaxAward => Points;
 
     internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
