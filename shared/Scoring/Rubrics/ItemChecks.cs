@@ -72,6 +72,13 @@ internal static class ItemChecks
                     $"The rule reads optional indicator '{rule.Indicator}': the score would depend on whether it is reported.");
             }
             rule.Check(indicator, rulePath, problems);
+            if (!rule.AwardsPoints && item.Kind == ItemKind.Penalty)
+            {
+                // Zeroing a penalty item would cancel the deduction: a violation would help the agency.
+                problems.Add($"{rulePath}.kind", "rubric.penalty-gate",
+                    $"Tiểu mục trừ điểm {item.Code} không dùng quy tắc loại trừ hay loại trực tiếp.",
+                    $"Penalty sub-criterion {item.Code} cannot have zero-tolerance or knock-out rules.");
+            }
         }
         if (pointRules > 0 && awarded != item.MaxPoints)
         {

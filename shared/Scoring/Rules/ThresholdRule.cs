@@ -34,7 +34,7 @@ public sealed record ThresholdRule : ScoringRule
             AppendBar(explanation.Append(' '), AtLeast, Above, indicator).AppendPoints(Points, Points);
             return RuleOutcome.Award(Points);
         }
-        AppendMiss(explanation, AtLeast, Above, indicator);
+        AppendMiss(explanation, value, AtLeast, Above, indicator);
         foreach (var step in Steps)
         {
             if (Reaches(value, step.AtLeast, step.Above))
@@ -46,7 +46,7 @@ public sealed record ThresholdRule : ScoringRule
         if (Steps.Count > 0)
         {
             var lowest = Steps[^1];
-            AppendMiss(explanation.Append(','), lowest.AtLeast, lowest.Above, indicator);
+            AppendMiss(explanation.Append(','), value, lowest.AtLeast, lowest.Above, indicator);
         }
         explanation.AppendPoints(0m, Points);
         return RuleOutcome.Award(0m);
@@ -58,8 +58,16 @@ public sealed record ThresholdRule : ScoringRule
     private static StringBuilder AppendBar(StringBuilder explanation, decimal? atLeast, decimal? above, IndicatorDefinition indicator) =>
         explanation.Append(atLeast is null ? "> " : "≥ ").AppendNumber(atLeast ?? above ?? 0m).AppendUnit(indicator);
 
-    private static void AppendMiss(StringBuilder explanation, decimal? atLeast, decimal? above, IndicatorDefinition indicator) =>
+    private static void AppendMiss(StringBuilder explanation, IndicatorValue value, decimal? atLeast, decimal? above, IndicatorDefinition indicator)
+    {
+        // A bound ("≥ 98%") that misses a bar is not below it, only not certainly over it.
+        if (value.Bound != NumberBound.Exact)
+        {
+            AppendBar(explanation.Append(" chưa đạt mức "), atLeast, above, indicator);
+            return;
+        }
         explanation.Append(atLeast is null ? " ≤ " : " < ").AppendNumber(atLeast ?? above ?? 0m).AppendUnit(indicator);
+    }
 
     internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)
     {

@@ -160,17 +160,20 @@ public static class SubmissionValidator
             return;
         }
         // Only comparable when every item carries a self-score; the seed gives the total alone.
+        // Added up as the engine does: penalties take a criterion to zero, not below.
         var sum = 0m;
         foreach (var criterion in rubric.Criteria)
         {
+            var subtotal = 0m;
             foreach (var item in criterion.Items)
             {
                 if (!submission.Criteria.TryGetValue(item.Code, out var report) || report.SelfScore is not { } self)
                 {
                     return;
                 }
-                sum += item.Kind == ItemKind.Penalty ? -self : self;
+                subtotal += item.Kind == ItemKind.Penalty ? -self : self;
             }
+            sum += Math.Max(0m, subtotal);
         }
         if (sum != selfTotal)
         {

@@ -266,4 +266,47 @@ public sealed class RubricValidationTests
         AssertProblem(problems, "$.criteria[0].items[1].code", "rubric.duplicate-code");
         AssertProblem(problems, "$.criteria[2].items[0].rules[0].indicator", "rubric.rule-indicator-unknown");
     }
+
+    [Fact]
+    public void A_gate_in_a_penalty_item_is_reported()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.4")["rules"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "kind": "zero-tolerance", "indicator": "violations" }"""));
+
+        var problems = RubricLoader.Load(node.ToJsonString()).Validation.Problems;
+
+        AssertProblem(problems, "$.criteria[0].items[3].rules[1].kind", "rubric.penalty-gate");
+    }
+
+    [Fact]
+    public void Bonus_and_penalty_items_stay_outside_their_criterion_maximum()
+    {
+        Assert.True(RubricLoader.Load(TrialRubric.Json).IsValid);
+    }
+
+    [Fact]
+    public void A_proportional_scale_with_zero_at_or_above_full_is_reported()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.1")["rules"]![0]!["zero"] = 100;
+
+        AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[0].rules[0]", "rubric.proportional-range");
+    }
+
+    [Fact]
+    public void A_per_unit_rule_without_positive_points_per_unit_is_reported()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.3")["rules"]![0]!["pointsPerUnit"] = 0;
+
+        AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[2].rules[0].pointsPerUnit", "rubric.rule-points");
+    }
+
+    [Fact]
+    public void Malformed_json_is_reported_as_one_problem()
+    {
+        var problem = Assert.Single(RubricLoader.Load("{ \"id\": ").Validation.Problems);
+
+        Assert.Equal("rubric.json", problem.Code);
+    }
 }
