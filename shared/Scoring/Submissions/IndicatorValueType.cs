@@ -1,0 +1,9 @@
+namespace CulturalServerless.Scoring.Submissions;
+
+public enum IndicatorValueType
+{
+    Missing,
+    Number,
+    Boolean,
+    Text,
+}

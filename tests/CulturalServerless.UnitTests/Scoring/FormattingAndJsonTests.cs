@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Rubrics;
+using CulturalServerless.Scoring.Submissions;
+using CulturalServerless.Serialization;
+
+namespace CulturalServerless.UnitTests.Scoring;
+
+public sealed class FormattingAndJsonTests
+{
+    [Theory]
+    [InlineData(33090, "33.090")]
+    [InlineData(99.89, "99,89")]
+    [InlineData(0.1, "0,1")]
+    [InlineData(1234567.5, "1.234.567,5")]
+    [InlineData(10, "10")]
+    public void Numbers_are_written_the_Vietnamese_way(double value, string text)
+    {
+        Assert.Equal(text, VietnameseNumbers.Format((decimal)value));
+    }
+
+    [Theory]
+    [InlineData("100", IndicatorValueType.Number, NumberBound.Exact)]
+    [InlineData("{ \"above\": 98 }", IndicatorValueType.Number, NumberBound.Above)]
+    [InlineData("{ \"atLeast\": 98 }", IndicatorValueType.Number, NumberBound.AtLeast)]
+    [InlineData("true", IndicatorValueType.Boolean, NumberBound.Exact)]
+    [InlineData("\"Quyết định số 31/QĐ-VP\"", IndicatorValueType.Text, NumberBound.Exact)]
+    [InlineData("null", IndicatorValueType.Missing, NumberBound.Exact)]
+    public void Indicator_values_read_their_four_shapes_and_write_them_back(string json, IndicatorValueType type, NumberBound bound)
+    {
+        var value = JsonSerializer.Deserialize<IndicatorValue>(json, JsonDefaults.Options);
+
+        Assert.Equal((type, bound), (value.Type, value.Bound));
+        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(json).RootElement, JsonSerializer.SerializeToElement(value, JsonDefaults.Options)));
+    }
+
+    [Theory]
+    [InlineData("{ \"below\": 3 }")]
+    [InlineData("{ \"above\": 1, \"atLeast\": 2 }")]
+    [InlineData("{ \"above\": \"98\" }")]
+    [InlineData("{}")]
+    [InlineData("[1]")]
+    public void A_malformed_indicator_value_is_refused(string json)
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IndicatorValue>(json, JsonDefaults.Options));
+    }
+
+    [Fact]
+    public void A_rubric_written_with_the_system_options_reads_back_to_the_same_scores()
+    {
+        var json = JsonSerializer.Serialize(DefaultRubric.Rubric, JsonDefaults.Options);
+        var reloaded = RubricLoader.Load(json);
+
+        Assert.True(reloaded.IsValid);
+        Assert.DoesNotContain("awardsPoints", json, StringComparison.Ordinal);
+        var submission = SeedSubmission.Load();
+        Assert.Equal(
+            JsonSerializer.Serialize(ScoringEngine.Score(DefaultRubric.Rubric, submission), JsonDefaults.Options),
+            JsonSerializer.Serialize(ScoringEngine.Score(reloaded.Rubric!, submission), JsonDefaults.Options));
+    }
+
+    [Fact]
+    public void Submission_paths_bracket_codes_and_odd_indicator_names()
+    {
+        var submission = SeedSubmission.Load().WithIndicator("1.4", "hài lòng", IndicatorValue.Of(1m));
+
+        var problem = Assert.Single(SubmissionValidator.Validate(DefaultRubric.Rubric, submission).Problems);
+
+        Assert.Equal("$.criteria['1.4'].indicators['hài lòng']", problem.Path);
+    }
+}
