@@ -263,6 +263,8 @@ function changeFeed(collection, req, res) {
   // The package's request wrapper rewrites status and etag of any response to a request with an
   // A-IM header; the header has been read, so it is dropped to keep the answer given here.
   delete req.headers["a-im"];
+  // The SDK parses x-ms-item-count on every change feed answer, 304 included.
+  res.setHeader("x-ms-item-count", String(page.length));
   if (page.length === 0) {
     res.statusCode = 304;
     res.setHeader("etag", quotedLsn(since));
@@ -271,7 +273,6 @@ function changeFeed(collection, req, res) {
   const lastLsn = page[page.length - 1].lsn;
   res.statusCode = 200;
   res.setHeader("etag", quotedLsn(lastLsn));
-  res.setHeader("x-ms-item-count", String(page.length));
   return {
     _rid: collection.read()._rid,
     Documents: page.map(({ doc, lsn }) => ({ ...doc, _lsn: lsn })),
