@@ -151,6 +151,34 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
     }
 
     [Fact]
+    public async Task Optimistic_direct_execution_pages_with_continuation_tokens()
+    {
+        await SeedAsync();
+        // With optimistic direct execution the SDK skips the query plan and sends the query straight
+        // to the single partition range. After each page it reads x-ms-cosmos-query-requiresdistribution:
+        // "true" would make it restart the query through the plan pipeline.
+        var options = new QueryRequestOptions { MaxItemCount = 2, EnableOptimisticDirectExecution = true };
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.rank >= @min ORDER BY c.rank").WithParameter("@min", 2);
+
+        var ranks = new List<int>();
+        using (var iterator = container.GetItemQueryIterator<Item>(query, requestOptions: options))
+        {
+            while (iterator.HasMoreResults)
+            {
+                var page = await iterator.ReadNextAsync();
+                Assert.Equal("false", page.Headers["x-ms-cosmos-query-requiresdistribution"]);
+                ranks.AddRange(page.Select(i => i.Rank));
+            }
+        }
+        Assert.Equal([2, 3, 4, 5], ranks);
+
+        var firstPage = await container.GetItemQueryIterator<Item>(query, requestOptions: options).ReadNextAsync();
+        Assert.NotNull(firstPage.ContinuationToken);
+        var rest = await ReadAllAsync(container.GetItemQueryIterator<Item>(query, firstPage.ContinuationToken, options));
+        Assert.Equal([4, 5], rest.Select(i => i.Rank));
+    }
+
+    [Fact]
     public async Task Top_returns_the_first_items_in_order()
     {
         await SeedAsync();
