@@ -13,6 +13,7 @@
 
 const { execFileSync } = require("child_process");
 const fs = require("fs");
+const net = require("net");
 const path = require("path");
 const { preprocess, postprocess, queryPlan, badRequest } = require("./query");
 
@@ -23,7 +24,10 @@ const trueHeader = lib("true-header").default;
 const { readOperation } = lib("handler/_document-operations");
 const Documents = lib("account/documents").default;
 const Items = lib("account/items").default;
-const { SyntaxError: QuerySyntaxError } = require("@zeit/cosmosdb-query");
+// The SQL engine is the package's own dependency: resolve it from there, not from our package.json.
+const { SyntaxError: QuerySyntaxError } = require(
+  require.resolve("@zeit/cosmosdb-query", { paths: [path.dirname(require.resolve(PACKAGE))] })
+);
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -37,14 +41,19 @@ function parseArgs(argv) {
     tlsDir: process.env.COSMOS_EMULATOR_TLS_DIR || path.join(REPO_ROOT, ".emulators", "cosmos-tls")
   };
   for (let i = 0; i < argv.length; i += 1) {
-    const [key, inline] = argv[i].split("=", 2);
+    const arg = argv[i];
+    const [key, inline] = arg.split("=", 2);
     const value = inline !== undefined ? inline : argv[(i += 1)];
     if (key === "--port") options.port = Number(value);
     else if (key === "--host") options.host = value;
-    else throw new Error(`Unknown option ${argv[i]}. Usage: launcher.js [--port N] [--host ADDRESS]`);
+    else throw new Error(`Unknown option ${arg}. Usage: launcher.js [--port N] [--host ADDRESS]`);
   }
   if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) {
     throw new Error(`Invalid port: ${options.port}`);
+  }
+  // The emulator checks no key: anything that can reach it can read and write everything.
+  if (!net.isIP(options.host) || !/^(127\.|::1$)/.test(options.host)) {
+    throw new Error(`Refusing to listen on ${options.host}: the emulator serves loopback addresses only`);
   }
   return options;
 }
@@ -238,6 +247,14 @@ Documents.prototype._set = function setWithLsn(data) {
   return stored;
 };
 
+// A deleted document leaves the feed (the feed shows latest versions, not deletes); forget its LSN.
+// Replace also passes through here, and _set above then records the new LSN.
+Documents.prototype.delete = function deleteWithLsn(idOrRid, partition) {
+  const data = this._item("/id", idOrRid, partition).read();
+  Items.prototype.delete.call(this, idOrRid, partition);
+  if (data) lsnState(this).byRid.delete(data._rid);
+};
+
 const quotedLsn = lsn => `"${lsn}"`;
 
 function parseLsn(raw, state) {
@@ -335,7 +352,8 @@ function start(options) {
     process.exit(1);
   });
   server.listen(options.port, options.host, () => {
-    console.log(`Cosmos DB emulator ready on https://${options.host}:${server.address().port}`);
+    const host = net.isIPv6(options.host) ? `[${options.host}]` : options.host;
+    console.log(`Cosmos DB emulator ready on https://${host}:${server.address().port}`);
   });
 
   const stop = signal => {
