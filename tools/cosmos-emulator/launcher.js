@@ -150,7 +150,12 @@ function documentsOf(collection, partitionValues) {
 async function readDocument(account, req, res, { dbId, collId, docId }) {
   const collection = account.database(dbId).collection(collId);
   if (!collection.read()) return notFound(res);
-  const values = partitionKeyHeader(req);
+  let values;
+  try {
+    values = partitionKeyHeader(req);
+  } catch (err) {
+    return badRequestBody(res, err.message);
+  }
   const paths = partitionKeyPaths(collection);
   if (!values && paths.length) {
     return badRequestBody(res, "PartitionKey value must be supplied for this operation.");
@@ -186,11 +191,18 @@ function decodeToken(raw) {
 }
 
 async function queryDocuments(account, req, res, { dbId, collId }) {
-  const body = await readJson(req);
+  let body;
+  try {
+    body = await readJson(req);
+  } catch (err) {
+    return badRequestBody(res, `Invalid query body: ${err.message}`);
+  }
   if (!body || typeof body.query !== "string") return badRequestBody(res, "missing query");
   const collection = account.database(dbId).collection(collId);
   if (!collection.read()) return notFound(res);
-  // Fix 5: without this the SDK treats a page with a continuation as needing client distribution.
+  // Fix 5: with optimistic direct execution the SDK reads this after every page, and "true" makes
+  // it drop the pages read so far and restart through the query-plan pipeline. The service says
+  // "false" for a query that one partition range answers whole, which is every query here.
   res.setHeader("x-ms-cosmos-query-requiresdistribution", "false");
 
   try {
