@@ -44,10 +44,12 @@ ensure_node_modules() {
   fi
 }
 
-# Starts a command in the background, records its PID, and waits until check() succeeds.
-launch() { # name check command...
-  local name="$1" check="$2"
-  shift 2
+# Starts a command in the background, records its PID, and waits until its log says it is
+# listening and check() succeeds. Both: if another process grabbed the port meanwhile, the port
+# answers but our server never logs that it listens (it exits with EADDRINUSE).
+launch() { # name ready-log-pattern check command...
+  local name="$1" ready="$2" check="$3"
+  shift 3
   local log="$STATE/$name.log"
   # The commands are node scripts run directly (not through npx), so the PID is the server itself.
   # `&` must apply to nohup alone: the forked child then execs into the server and keeps its PID.
@@ -56,7 +58,7 @@ launch() { # name check command...
     echo $! >"$STATE/$name.pid")
   local pid deadline=$((SECONDS + READY_TIMEOUT))
   pid="$(<"$STATE/$name.pid")"
-  until "$check"; do
+  until grep -q -- "$ready" "$log" && "$check"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "ERROR: $name exited before it was ready. Last lines of $log:" >&2
       tail -n 20 "$log" >&2
@@ -85,7 +87,8 @@ start() {
   else
     # --disableTelemetry: Azurite would otherwise try to send telemetry off the machine.
     # --skipApiVersionCheck: the current Azure SDKs use a newer API version than Azurite knows.
-    launch azurite azurite_answers "$ROOT/node_modules/.bin/azurite" \
+    launch azurite "Table service is successfully listening" azurite_answers \
+      "$ROOT/node_modules/.bin/azurite" \
       --blobHost "$HOST" --blobPort 10000 --queueHost "$HOST" --queuePort 10001 \
       --tableHost "$HOST" --tablePort 10002 --inMemoryPersistence \
       --disableTelemetry --skipApiVersionCheck --silent
@@ -93,8 +96,15 @@ start() {
 
   if cosmos_answers; then
     echo "cosmos already answers on https://$HOST:$COSMOS_PORT; reusing it"
+    # Our launcher stamps every response; a bare cosmosdb-server lacks the SDK fixes.
+    local headers
+    headers="$(curl --silent --insecure --max-time 2 --head "https://$HOST:$COSMOS_PORT/" || true)"
+    if [[ "${headers,,}" != *"x-emulator-connection-id:"* ]]; then
+      echo "WARNING: that server is not tools/cosmos-emulator/launcher.js; the .NET SDK may fail against it" >&2
+    fi
   else
-    launch cosmos cosmos_answers node "$ROOT/tools/cosmos-emulator/launcher.js" \
+    launch cosmos "Cosmos DB emulator ready on" cosmos_answers \
+      node "$ROOT/tools/cosmos-emulator/launcher.js" \
       --host "$HOST" --port "$COSMOS_PORT"
   fi
 }
