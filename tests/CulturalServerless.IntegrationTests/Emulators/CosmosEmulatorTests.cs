@@ -201,6 +201,9 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
             "SELECT VALUE COUNT(1) FROM c",
             requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("a") }));
         Assert.Equal([3], inA);
+
+        // LINQ's CountAsync sends the same aggregate.
+        Assert.Equal(2, (await container.GetItemLinqQueryable<Item>().Where(i => i.Rank > 3).CountAsync()).Resource);
     }
 
     [Fact]
@@ -245,6 +248,9 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
             "SELECT DISTINCT VALUE c.category FROM c"));
 
         Assert.Equal(["even", "odd"], categories.Order());
+
+        using var iterator = container.GetItemLinqQueryable<Item>().Select(i => i.Category).Distinct().ToFeedIterator();
+        Assert.Equal(["even", "odd"], (await ReadAllAsync(iterator)).Order());
     }
 
     // Fix 6 ---------------------------------------------------------------------------------------
