@@ -1,0 +1,366 @@
+using System.Data.Common;
+using System.Net;
+using Azure.Core;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.Storage;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Azure.Cosmos.Linq;
+
+namespace CulturalServerless.IntegrationTests.Emulators;
+
+/// <summary>
+/// The local Cosmos DB emulator (tools/cosmos-emulator/launcher.js) through the real .NET SDK, with
+/// the app's own client options. Each of the launcher's fixes has a test here that fails without it.
+/// Start the emulators first: tools/emulators.sh start.
+/// </summary>
+public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.ClientFixture>, IAsyncLifetime
+{
+    private readonly CosmosClient client;
+    private readonly string databaseId = "emu-" + Guid.NewGuid().ToString("N");
+    private Container container = null!;
+
+    public CosmosEmulatorTests(ClientFixture fixture) => client = fixture.Client;
+
+    public async Task InitializeAsync()
+    {
+        Database database = (await client.CreateDatabaseAsync(databaseId)).Database;
+        container = (await database.CreateContainerAsync("items-" + Guid.NewGuid().ToString("N"), "/pk")).Container;
+    }
+
+    public async Task DisposeAsync() => await client.GetDatabase(databaseId).DeleteAsync();
+
+    // Five items over two partitions; rank 1..5, category alternating.
+    private static readonly Item[] Five =
+    [
+        new("i1", "a", 1, "odd"),
+        new("i2", "a", 2, "even"),
+        new("i3", "a", 3, "odd"),
+        new("i4", "b", 4, "even"),
+        new("i5", "b", 5, "odd"),
+    ];
+
+    private async Task SeedAsync()
+    {
+        foreach (var item in Five)
+        {
+            await container.CreateItemAsync(item, new PartitionKey(item.Pk));
+        }
+    }
+
+    // Fix 1 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Reading_a_missing_id_gives_404()
+    {
+        await container.CreateItemAsync(new Item("present", "a", 1, "odd"), new PartitionKey("a"));
+
+        var error = await Assert.ThrowsAsync<CosmosException>(
+            () => container.ReadItemAsync<Item>("missing", new PartitionKey("a")));
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+
+        // The right id in the wrong partition is missing too.
+        var wrongPartition = await Assert.ThrowsAsync<CosmosException>(
+            () => container.ReadItemAsync<Item>("present", new PartitionKey("b")));
+        Assert.Equal(HttpStatusCode.NotFound, wrongPartition.StatusCode);
+
+        using var stream = await container.ReadItemStreamAsync("missing", new PartitionKey("a"));
+        Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_read_replace_honour_etags_and_duplicates_conflict()
+    {
+        var created = await container.CreateItemAsync(new Item("doc", "a", 1, "odd"), new PartitionKey("a"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var duplicate = await Assert.ThrowsAsync<CosmosException>(
+            () => container.CreateItemAsync(new Item("doc", "a", 9, "odd"), new PartitionKey("a")));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+
+        var read = await container.ReadItemAsync<Item>("doc", new PartitionKey("a"));
+        Assert.Equal(1, read.Resource.Rank);
+        Assert.False(string.IsNullOrEmpty(read.ETag));
+
+        var replaced = await container.ReplaceItemAsync(
+            read.Resource with { Rank = 2 }, "doc", new PartitionKey("a"),
+            new ItemRequestOptions { IfMatchEtag = read.ETag });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.NotEqual(read.ETag, replaced.ETag);
+
+        var stale = await Assert.ThrowsAsync<CosmosException>(() => container.ReplaceItemAsync(
+            read.Resource with { Rank = 3 }, "doc", new PartitionKey("a"),
+            new ItemRequestOptions { IfMatchEtag = read.ETag }));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        Assert.Equal(2, (await container.ReadItemAsync<Item>("doc", new PartitionKey("a"))).Resource.Rank);
+    }
+
+    // Fix 2 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_partition_key_scoped_query_returns_only_that_partition()
+    {
+        await SeedAsync();
+
+        // The SQL does not mention the key path: the partition key option alone must scope it.
+        var scoped = await ReadAllAsync(container.GetItemQueryIterator<Item>(
+            new QueryDefinition("SELECT * FROM c WHERE c.rank >= @min").WithParameter("@min", 2),
+            requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("b") }));
+        Assert.Equal(["i4", "i5"], scoped.Select(i => i.Id).Order());
+
+        var all = await ReadAllAsync(container.GetItemQueryIterator<Item>(
+            "SELECT * FROM c",
+            requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("a") }));
+        Assert.Equal(["i1", "i2", "i3"], all.Select(i => i.Id).Order());
+    }
+
+    // Fixes 3 and 5 -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Cross_partition_order_by_with_parameters_pages_through_continuation_tokens()
+    {
+        await SeedAsync();
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.rank >= @min ORDER BY c.rank DESC")
+            .WithParameter("@min", 1);
+        var options = new QueryRequestOptions { MaxItemCount = 2 };
+
+        var pages = new List<List<Item>>();
+        var tokens = new List<string?>();
+        using (var iterator = container.GetItemQueryIterator<Item>(query, requestOptions: options))
+        {
+            while (iterator.HasMoreResults)
+            {
+                var page = await iterator.ReadNextAsync();
+                if (page.Count > 0)
+                {
+                    pages.Add(page.ToList());
+                }
+                tokens.Add(page.ContinuationToken);
+            }
+        }
+
+        Assert.Equal([5, 4, 3, 2, 1], pages.SelectMany(p => p).Select(i => i.Rank));
+        Assert.All(pages, p => Assert.InRange(p.Count, 1, 2));
+        Assert.Equal(3, pages.Count);
+        Assert.NotNull(tokens[0]);
+
+        // A token resumes the query where it stopped, in a new iterator, as an API caller would.
+        var resumed = await ReadAllAsync(container.GetItemQueryIterator<Item>(query, tokens[0], options));
+        Assert.Equal([3, 2, 1], resumed.Select(i => i.Rank));
+    }
+
+    [Fact]
+    public async Task Optimistic_direct_execution_pages_with_continuation_tokens()
+    {
+        await SeedAsync();
+        // With optimistic direct execution the SDK skips the query plan and sends the query straight
+        // to the single partition range. After each page it reads x-ms-cosmos-query-requiresdistribution:
+        // "true" would make it restart the query through the plan pipeline.
+        var options = new QueryRequestOptions { MaxItemCount = 2, EnableOptimisticDirectExecution = true };
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.rank >= @min ORDER BY c.rank").WithParameter("@min", 2);
+
+        var ranks = new List<int>();
+        using (var iterator = container.GetItemQueryIterator<Item>(query, requestOptions: options))
+        {
+            while (iterator.HasMoreResults)
+            {
+                var page = await iterator.ReadNextAsync();
+                Assert.Equal("false", page.Headers["x-ms-cosmos-query-requiresdistribution"]);
+                ranks.AddRange(page.Select(i => i.Rank));
+            }
+        }
+        Assert.Equal([2, 3, 4, 5], ranks);
+
+        var firstPage = await container.GetItemQueryIterator<Item>(query, requestOptions: options).ReadNextAsync();
+        Assert.NotNull(firstPage.ContinuationToken);
+        var rest = await ReadAllAsync(container.GetItemQueryIterator<Item>(query, firstPage.ContinuationToken, options));
+        Assert.Equal([4, 5], rest.Select(i => i.Rank));
+    }
+
+    [Fact]
+    public async Task Top_returns_the_first_items_in_order()
+    {
+        await SeedAsync();
+
+        var top = await ReadAllAsync(container.GetItemQueryIterator<Item>(
+            "SELECT TOP 3 * FROM c ORDER BY c.rank ASC"));
+
+        Assert.Equal([1, 2, 3], top.Select(i => i.Rank));
+    }
+
+    [Fact]
+    public async Task Value_count_counts_across_partitions_and_within_one()
+    {
+        await SeedAsync();
+
+        var all = await ReadAllAsync(container.GetItemQueryIterator<int>("SELECT VALUE COUNT(1) FROM c"));
+        Assert.Equal([5], all);
+
+        var inA = await ReadAllAsync(container.GetItemQueryIterator<int>(
+            "SELECT VALUE COUNT(1) FROM c",
+            requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("a") }));
+        Assert.Equal([3], inA);
+
+        // LINQ's CountAsync sends the same aggregate.
+        Assert.Equal(2, (await container.GetItemLinqQueryable<Item>().Where(i => i.Rank > 3).CountAsync()).Resource);
+    }
+
+    [Fact]
+    public async Task Linq_where_and_order_by_run_through_the_gateway()
+    {
+        await SeedAsync();
+
+        using var iterator = container.GetItemLinqQueryable<Item>()
+            .Where(i => i.Category == "odd" && i.Rank > 1)
+            .OrderByDescending(i => i.Rank)
+            .ToFeedIterator();
+        var items = await ReadAllAsync(iterator);
+
+        Assert.Equal(["i5", "i3"], items.Select(i => i.Id));
+    }
+
+    // Fix 4 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Offset_limit_skips_and_takes_after_ordering()
+    {
+        await SeedAsync();
+
+        var ranks = await ReadAllAsync(container.GetItemQueryIterator<int>(
+            new QueryDefinition("SELECT VALUE c.rank FROM c ORDER BY c.rank OFFSET @skip LIMIT @take")
+                .WithParameter("@skip", 1)
+                .WithParameter("@take", 3)));
+        Assert.Equal([2, 3, 4], ranks);
+
+        // LINQ Skip/Take translate to OFFSET/LIMIT too.
+        using var iterator = container.GetItemLinqQueryable<Item>()
+            .OrderBy(i => i.Rank).Skip(3).Take(5).Select(i => i.Id).ToFeedIterator();
+        Assert.Equal(["i4", "i5"], await ReadAllAsync(iterator));
+    }
+
+    [Fact]
+    public async Task Distinct_removes_duplicate_values()
+    {
+        await SeedAsync();
+
+        var categories = await ReadAllAsync(container.GetItemQueryIterator<string>(
+            "SELECT DISTINCT VALUE c.category FROM c"));
+
+        Assert.Equal(["even", "odd"], categories.Order());
+
+        using var iterator = container.GetItemLinqQueryable<Item>().Select(i => i.Category).Distinct().ToFeedIterator();
+        Assert.Equal(["even", "odd"], (await ReadAllAsync(iterator)).Order());
+    }
+
+    // Fix 6 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Change_feed_returns_new_and_updated_items_after_the_first_read()
+    {
+        await SeedAsync();
+        using var feed = container.GetChangeFeedIterator<Item>(
+            ChangeFeedStartFrom.Beginning(), ChangeFeedMode.LatestVersion);
+
+        var first = await ReadChangesAsync(feed);
+        Assert.Equal(Five.Select(i => i.Id), first.Select(i => i.Id).Order());
+
+        // Nothing changed: the feed says so instead of repeating itself.
+        Assert.Empty(await ReadChangesAsync(feed));
+
+        await container.UpsertItemAsync(new Item("i6", "b", 6, "even"), new PartitionKey("b"));
+        await container.UpsertItemAsync(Five[0] with { Rank = 10 }, new PartitionKey("a"));
+
+        var next = await ReadChangesAsync(feed);
+        Assert.Equal(["i1", "i6"], next.Select(i => i.Id).Order());
+        Assert.Equal(10, next.Single(i => i.Id == "i1").Rank);
+
+        Assert.Empty(await ReadChangesAsync(feed));
+    }
+
+    /// <summary>Reads pages until the feed answers 304 Not Modified, as a processor would.</summary>
+    private static async Task<List<Item>> ReadChangesAsync(FeedIterator<Item> feed)
+    {
+        var items = new List<Item>();
+        for (var page = 0; page < 100; page++)
+        {
+            var response = await feed.ReadNextAsync();
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return items;
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            items.AddRange(response);
+        }
+        throw new InvalidOperationException("The change feed never reached 304 Not Modified.");
+    }
+
+    // Fix 7 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Sequential_requests_reuse_one_connection()
+    {
+        await container.CreateItemAsync(new Item("k", "a", 1, "odd"), new PartitionKey("a"));
+
+        // The launcher stamps each response with its TLS connection and that connection's request count.
+        var first = await container.ReadItemAsync<Item>("k", new PartitionKey("a"));
+        var second = await container.ReadItemAsync<Item>("k", new PartitionKey("a"));
+        Assert.Equal(first.Headers["x-emulator-connection-id"], second.Headers["x-emulator-connection-id"]);
+        Assert.True(int.Parse(first.Headers["x-emulator-connection-requests"]!) > 1,
+            "the SDK's connection should have served earlier requests (create, reads)");
+        Assert.Equal(
+            int.Parse(first.Headers["x-emulator-connection-requests"]!) + 1,
+            int.Parse(second.Headers["x-emulator-connection-requests"]!));
+
+        // And plainly over HTTP: the server does not ask to close.
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true; // loopback emulator only
+        using var http = new HttpClient(handler);
+        using var response = await http.GetAsync(CosmosEndpoint());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(true, response.Headers.ConnectionClose);
+    }
+
+    // Helpers -------------------------------------------------------------------------------------
+
+    private static async Task<List<T>> ReadAllAsync<T>(FeedIterator<T> iterator)
+    {
+        var results = new List<T>();
+        using (iterator)
+        {
+            while (iterator.HasMoreResults)
+            {
+                results.AddRange(await iterator.ReadNextAsync());
+            }
+        }
+        return results;
+    }
+
+    private static Uri CosmosEndpoint()
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = EmulatorSettings.CosmosConnectionString };
+        return new Uri((string)builder["AccountEndpoint"]);
+    }
+
+    public sealed record Item(string Id, string Pk, int Rank, string Category);
+
+    /// <summary>One client for all tests, built by the app's own factory so its options are what is tested.</summary>
+    public sealed class ClientFixture : IDisposable
+    {
+        public CosmosClient Client { get; } = CosmosClientFactory.Create(
+            new StorageOptions { CosmosConnectionString = EmulatorSettings.CosmosConnectionString },
+            new UnusedCredential());
+
+        public void Dispose() => Client.Dispose();
+    }
+
+    /// <summary>A connection string carries the key; the factory never asks this for a token.</summary>
+    private sealed class UnusedCredential : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
+    }
+}
