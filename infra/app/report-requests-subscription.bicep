@@ -47,10 +47,6 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
       endpointType: 'WebHook'
       properties: {
         endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${functionName}&code=${blobsExtensionKey}'
-        // A burst of requests (e.g. a whole district submitting before a deadline) is spread out
-        // rather than delivered all at once; the trigger scales out on its own.
-        maxEventsPerBatch: 1
-        preferredBatchSizeInKilobytes: 64
       }
     }
     filter: {
@@ -65,8 +61,8 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
     }
-    // Events that still cannot be delivered are kept, not dropped: a report request is then
-    // re-submitted by re-uploading (or copying) its blob.
+    // Events that still cannot be delivered after a day are kept, not dropped, so the requests
+    // they stand for can be found and re-submitted (by uploading the blob again).
     deadLetterWithResourceIdentity: {
       identity: {
         type: 'SystemAssigned'
