@@ -1,0 +1,153 @@
+// The Functions app on a Flex Consumption plan, and its app settings. Every setting the code reads
+// in Azure is declared in the one `appsettings` resource below, under the name the code reads;
+// tests/CulturalServerless.UnitTests/Infrastructure/SettingsVocabularyTests.cs compares these names
+// with local.settings.sample.json, so keep them as plain keys of that one object.
+
+param name string
+param planName string
+param location string
+param tags object = {}
+
+@description('Resource id and client id of the user-assigned identity the app runs as.')
+param identityId string
+param identityClientId string
+
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param cosmosEndpoint string
+param cosmosDatabaseName string
+param keyVaultUri string
+param signingCertificateName string
+param reminderSchedule string
+
+@description('Upper bound on scale-out; also bounds cost and the load on Cosmos DB.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory per instance. PDF rendering fits comfortably in 2 GB.')
+param instanceMemoryMB int = 2048
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    // Linux: Flex Consumption runs on Linux only.
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  // azd finds the app to deploy the `api` service of azure.yaml to by this tag.
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      // Flex Consumption takes the worker runtime from here; FUNCTIONS_WORKER_RUNTIME must not be set.
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // The host's own storage (leases, timers, keys), reached with the app's identity.
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+
+      // Telemetry; ingestion is authenticated with the identity because the component refuses keys.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+      // DefaultAzureCredential picks the user-assigned identity by this client id.
+      AZURE_CLIENT_ID: identityClientId
+
+      // Cosmos DB by endpoint and identity; containers come from this template, so no CreateIfMissing.
+      Cosmos__AccountEndpoint: cosmosEndpoint
+      Cosmos__Database: cosmosDatabaseName
+
+      // The connection the report blob trigger and the app's blob client share. The queue service
+      // is where the blob trigger keeps poison messages.
+      ReportStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      ReportStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      ReportStorage__credential: 'managedidentity'
+      ReportStorage__clientId: identityClientId
+
+      // Report signing: the certificate lives in Key Vault, never in settings.
+      Signing__KeyVaultUri: keyVaultUri
+      Signing__CertificateName: signingCertificateName
+
+      // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
+      REMINDER_SCHEDULE: reminderSchedule
+    }
+  }
+
+  // No FTP or basic-auth deployment: azd deploys to Flex Consumption with an Entra token.
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = functionApp.name
+output uri string = 'https://${functionApp.properties.defaultHostName}'
