@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Rubrics;
+using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +25,13 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<HealthService>();
         services.AddSingleton<AgencyRepository>();
         services.AddSingleton<AgencyService>();
+        services.AddSingleton(RubricCatalog.Shipped);
+        services.AddSingleton<AssessmentEvaluator>();
+        services.AddSingleton<AssessmentRepository>();
+        services.AddSingleton<AssessmentHeadUpdater>();
+        services.AddSingleton<ReportRequestStore>();
+        services.AddSingleton<AssessmentService>();
+        services.AddSingleton<AssessmentListService>();
         return services;
     }
 }

@@ -32,8 +32,14 @@ public sealed partial class StorageInitializer(
         var database = (await cosmos.CreateDatabaseIfNotExistsAsync(options.CosmosDatabase, cancellationToken: cancellationToken)).Database;
         foreach (var container in CosmosContainers.All)
         {
-            await database.CreateContainerIfNotExistsAsync(
-                new ContainerProperties(container.Name, container.PartitionKeyPath), cancellationToken: cancellationToken);
+            var properties = new ContainerProperties(container.Name, container.PartitionKeyPath);
+            if (container.UniqueKeyPaths.Length > 0)
+            {
+                var uniqueKey = new UniqueKey();
+                foreach (var path in container.UniqueKeyPaths) uniqueKey.Paths.Add(path);
+                properties.UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { uniqueKey } };
+            }
+            await database.CreateContainerIfNotExistsAsync(properties, cancellationToken: cancellationToken);
         }
         foreach (var name in BlobContainers.All)
         {

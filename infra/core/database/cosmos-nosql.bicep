@@ -6,10 +6,11 @@ param location string
 param tags object = {}
 param databaseName string
 
-@description('Containers with their partition key paths; the list the app declares in CosmosContainers.cs.')
+@description('Containers with their partition key paths and unique keys; the list the app declares in CosmosContainers.cs.')
 param containers {
   name: string
   partitionKeyPath: string
+  uniqueKeyPaths: string[]?
 }[]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
@@ -71,6 +72,16 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
               kind: 'Hash'
               version: 2
             }
+            // Unique within a logical partition; fixed at creation, like the partition key.
+            uniqueKeyPolicy: empty(container.?uniqueKeyPaths ?? [])
+              ? null
+              : {
+                  uniqueKeys: [
+                    {
+                      paths: container.uniqueKeyPaths!
+                    }
+                  ]
+                }
           }
         }
       }

@@ -6,6 +6,8 @@ namespace CulturalServerless.Application.Agencies;
 /// </summary>
 public sealed record AgencyRegistration
 {
+    /// <summary>Optional: when sent it must equal the id in the path, which is the one that counts.</summary>
+    public string? Id { get; init; }
     public string? Name { get; init; }
     public string? ParentBody { get; init; }
     public string? Symbol { get; init; }

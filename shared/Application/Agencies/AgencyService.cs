@@ -25,7 +25,7 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
     public async Task<RegisterResult> RegisterAsync(string agencyId, AgencyRegistration registration, string? ifMatch, CancellationToken cancellationToken)
     {
         RequireValidId(agencyId);
-        var validation = AgencyValidator.Validate(registration);
+        var validation = AgencyValidator.Validate(agencyId, registration);
         if (!validation.IsValid) throw ApiProblemException.Invalid(validation.Problems);
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw PreconditionFailed(agencyId);
 

@@ -11,9 +11,14 @@ public static partial class AgencyValidator
     public const int MaxShortTextLength = 100;
     private static readonly string[] AuthorityPrefixes = ["TM.", "Q.", "KT.", "TL.", "TUQ."];
 
-    public static ValidationResult Validate(AgencyRegistration registration)
+    public static ValidationResult Validate(string agencyId, AgencyRegistration registration)
     {
         var problems = new ValidationProblemList();
+        if (registration.Id is { } id && id != agencyId)
+        {
+            problems.Add("$.id", "id-mismatch", $"Mã cơ quan trong nội dung ('{id}') khác mã trên đường dẫn ('{agencyId}').",
+                $"The id in the body ('{id}') differs from the id in the path ('{agencyId}').");
+        }
         RequiredText(problems, "$.name", registration.Name, MaxNameLength, "tên cơ quan", "agency name");
         RequiredText(problems, "$.parentBody", registration.ParentBody, MaxNameLength, "cơ quan chủ quản", "parent body");
         RequiredText(problems, "$.placeName", registration.PlaceName, MaxShortTextLength, "địa danh", "place name");

@@ -1,7 +1,10 @@
 namespace CulturalServerless.Storage.Cosmos;
 
-/// <summary>A Cosmos DB container of the data model and the path of its partition key.</summary>
-public sealed record CosmosContainerDefinition(string Name, string PartitionKeyPath);
+/// <summary>
+/// A Cosmos DB container of the data model: the path of its partition key and the paths whose
+/// values are unique within a logical partition.
+/// </summary>
+public sealed record CosmosContainerDefinition(string Name, string PartitionKeyPath, params string[] UniqueKeyPaths);
 
 /// <summary>
 /// Every container the app uses. The data model (docs/data-model.md) explains each partition key;
@@ -10,7 +13,12 @@ public sealed record CosmosContainerDefinition(string Name, string PartitionKeyP
 public static class CosmosContainers
 {
     public static readonly CosmosContainerDefinition Agencies = new("agencies", "/id");
-    public static readonly CosmosContainerDefinition Assessments = new("assessments", "/partitionKey");
+    /// <summary>
+    /// One logical partition per agency-year (<c>{agencyId}|{year}</c>): the head document and every
+    /// version. <c>/idempotencyKey</c> is unique per partition, so a retried submission cannot
+    /// become a second version.
+    /// </summary>
+    public static readonly CosmosContainerDefinition Assessments = new("assessments", "/partitionKey", "/idempotencyKey");
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments];
 }

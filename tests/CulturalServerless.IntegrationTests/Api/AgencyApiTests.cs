@@ -103,6 +103,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
     {
         var body = """
             {
+              "id": "another-agency",
               "name": "",
               "symbol": "vp!",
               "jurisdiction": "51..2",
@@ -120,7 +121,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.Equal("/problems/validation", (string?)response.Json["type"]);
         Assert.Equal(
-            new[] { "$.name", "$.parentBody", "$.symbol", "$.jurisdiction", "$.staff.contractWorkers", "$.staff.total",
+            new[] { "$.id", "$.name", "$.parentBody", "$.symbol", "$.jurisdiction", "$.staff.contractWorkers", "$.staff.total",
                 "$.signer.authorityPrefix", "$.contact.email", "$.contact.webhookUrl" }.Order(),
             response.ErrorPaths.Order());
         Assert.All(response.Json["errors"]!.AsArray(), e =>

@@ -24,6 +24,7 @@ public sealed class ResourceVocabularyTests
             Assert.True(declared.TryGetValue(container.Name, out var inBicep),
                 $"Cosmos container '{container.Name}' is not in {CosmosContainersPath}.");
             Assert.Equal(container.PartitionKeyPath, inBicep.PartitionKeyPath);
+            Assert.Equal(container.UniqueKeyPaths, inBicep.UniqueKeyPaths);
         }
     }
 
@@ -54,7 +55,8 @@ public sealed class ResourceVocabularyTests
         return document.RootElement.EnumerateArray()
             .Select(item => new CosmosContainerDefinition(
                 item.GetProperty("name").GetString()!,
-                item.GetProperty("partitionKeyPath").GetString()!))
+                item.GetProperty("partitionKeyPath").GetString()!,
+                item.TryGetProperty("uniqueKeyPaths", out var unique) ? unique.EnumerateArray().Select(p => p.GetString()!).ToArray() : []))
             .ToList();
     }
 }

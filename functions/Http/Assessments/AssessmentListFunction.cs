@@ -1,0 +1,24 @@
+using CulturalServerless.Application.Assessments;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Functions.Http.Assessments;
+
+/// <summary><c>GET /api/assessments?year=&amp;jurisdiction=&amp;status=&amp;verdict=&amp;continuationToken=</c> for the steering committee.</summary>
+public sealed class AssessmentListFunction(AssessmentListService assessments, ILogger<AssessmentListFunction> logger)
+{
+    [Function("ListAssessments")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "assessments")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        HttpEndpoint.RunAsync(request, logger, async () => ApiResults.Json(await assessments.ListAsync(
+            QueryParameters.Integer(request, "year"),
+            QueryParameters.Text(request, "jurisdiction"),
+            QueryParameters.Text(request, "status"),
+            QueryParameters.Text(request, "verdict"),
+            QueryParameters.Text(request, "continuationToken"),
+            QueryParameters.Integer(request, "pageSize"),
+            cancellationToken)));
+}

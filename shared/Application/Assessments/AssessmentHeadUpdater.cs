@@ -1,0 +1,82 @@
+using System.Globalization;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Problems;
+using CulturalServerless.Storage.Cosmos;
+
+namespace CulturalServerless.Application.Assessments;
+
+/// <summary>
+/// Changes an agency-year's head document under optimistic concurrency: read, change, replace
+/// with If-Match; on 412 read again and re-apply. Each change is a function of the current head,
+/// so concurrent writers all land and none is silently dropped.
+/// </summary>
+public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, TimeProvider clock)
+{
+    private const int MaxAttempts = 100;
+
+    /// <summary>Records a new version: the latest one sets the totals and status; every one enters the history.</summary>
+    public async Task<AssessmentRecord> RecordSubmissionAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    {
+        var entries = SubmissionHistory(version, actor);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken);
+            if (current is null)
+            {
+                var head = NewHead(agency, version, entries);
+                if (await assessments.TryCreateHeadAsync(head, cancellationToken)) return head;
+                continue;
+            }
+            if (current.Value.History.Any(e => e.Version == version.Version && e.Action == "submitted"))
+            {
+                return current.Value; // recorded by an earlier attempt of the same submission
+            }
+            var updated = version.Version > current.Value.LatestVersion
+                ? NewHead(agency, version, [.. current.Value.History, .. entries])
+                : current.Value with { History = [.. current.Value.History, .. entries], UpdatedAt = clock.GetUtcNow() };
+            if (await assessments.TryReplaceAsync(updated, updated.Id, updated.PartitionKey, current.ETag, cancellationToken))
+            {
+                return updated;
+            }
+            await Backoff(attempt, cancellationToken);
+        }
+        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
+    }
+
+    private AssessmentRecord NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
+    {
+        Id = AssessmentKeys.HeadId(version.AgencyId, version.Year),
+        PartitionKey = version.PartitionKey,
+        AgencyId = version.AgencyId,
+        AgencyName = agency.Name,
+        Jurisdiction = agency.Jurisdiction,
+        Year = version.Year,
+        LatestVersion = version.Version,
+        Status = AssessmentStatus.Scored,
+        RubricId = version.Score.RubricId,
+        SelfTotal = version.Score.SelfTotal,
+        ComputedTotal = version.Score.Total,
+        Verdict = version.Score.Verdict,
+        Report = version.Report,
+        UpdatedAt = clock.GetUtcNow(),
+        History = history,
+    };
+
+    private static HistoryEntry[] SubmissionHistory(AssessmentVersion version, Actor actor)
+    {
+        var score = version.Score;
+        var self = score.SelfTotal is { } selfTotal ? $"tự chấm {Points(selfTotal)}/{Points(score.MaxTotal)}" : "không tự chấm tổng";
+        return
+        [
+            new(version.SubmittedAt, actor, "submitted", version.Version, self),
+            new(version.SubmittedAt, Actor.System, "scored", version.Version,
+                $"{Points(score.Total)}/{Points(score.MaxTotal)} điểm theo {score.RubricId}: {(score.Verdict == Scoring.Verdict.Passed ? "đạt" : "không đạt")}"),
+            new(version.SubmittedAt, Actor.System, "report-requested", version.Version, version.Report.RequestPath),
+        ];
+    }
+
+    private static string Points(decimal value) => value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"));
+
+    private Task Backoff(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 10)), clock, cancellationToken);
+}

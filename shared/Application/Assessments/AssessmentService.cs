@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Problems;
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Submissions;
+using CulturalServerless.Serialization;
+using CulturalServerless.Storage.Blobs;
+using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Application.Assessments;
+
+/// <summary>
+/// Submitting and reading agencies' yearly assessments. A submission is validated and scored in
+/// the request (scoring takes microseconds), stored as a new version with its score in one write,
+/// snapshotted for the report renderer, and then made the latest in the agency-year's head.
+/// </summary>
+public sealed partial class AssessmentService(
+    AgencyService agencies,
+    AssessmentRepository assessments,
+    AssessmentHeadUpdater heads,
+    ReportRequestStore reportRequests,
+    AssessmentEvaluator evaluator,
+    TimeProvider clock,
+    ILogger<AssessmentService> logger)
+{
+    public const int MaxIdempotencyKeyLength = 200;
+
+    public async Task<SubmissionOutcome> SubmitAsync(
+        string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, Actor actor, CancellationToken cancellationToken)
+    {
+        var year = ParseYear(yearText);
+        RequireValidIdempotencyKey(idempotencyKey);
+        var agency = (await agencies.GetAsync(agencyId, cancellationToken)).Value;
+        var requestHash = Hash(submission);
+
+        if (idempotencyKey is not null
+            && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(agency, earlier, requestHash, actor, cancellationToken);
+        }
+
+        var evaluation = Evaluate(submission, year, agency);
+        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        var version = await CreateVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation,
+            idempotencyKey, requestHash, actor, cancellationToken);
+        if (version.Replayed is { } twin)
+        {
+            // A concurrent request with the same Idempotency-Key stored it first.
+            return await ReplayAsync(agency, twin, requestHash, actor, cancellationToken);
+        }
+        var stored = version.Created!;
+        LogScored(agencyId, year, stored.Version, stored.Score.Total, stored.Score.Verdict);
+        return new SubmissionOutcome(await PublishAsync(agency, stored, actor, cancellationToken), Replayed: false);
+    }
+
+    public async Task<AssessmentView> GetLatestAsync(string agencyId, string yearText, CancellationToken cancellationToken)
+    {
+        var year = ParseYear(yearText);
+        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken)
+            ?? throw ApiProblemException.NotFound($"Cơ quan '{agencyId}' chưa nộp tự đánh giá năm {year}.");
+        var version = await assessments.FindVersionAsync(agencyId, year, head.Value.LatestVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Assessment {head.Value.Id} points at a missing version {head.Value.LatestVersion}.");
+        return AssessmentView.From(head.Value, version.Value);
+    }
+
+    public async Task<AssessmentView> GetVersionAsync(string agencyId, string yearText, string versionText, CancellationToken cancellationToken)
+    {
+        var year = ParseYear(yearText);
+        if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw InvalidRoute("version", "Số phiên bản phải là số nguyên dương.", "The version must be a positive integer.");
+        }
+        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        var version = head is null || number > head.Value.LatestVersion
+            ? null
+            : await assessments.FindVersionAsync(agencyId, year, number, cancellationToken);
+        if (head is null || version is null)
+        {
+            throw ApiProblemException.NotFound($"Không có phiên bản {number} của tự đánh giá năm {year} của cơ quan '{agencyId}'.");
+        }
+        return AssessmentView.From(head.Value, version.Value);
+    }
+
+    private AssessmentEvaluation Evaluate(AssessmentSubmission submission, int year, Agency agency)
+    {
+        if (submission.Year != 0 && submission.Year != year)
+        {
+            throw ApiProblemException.Invalid([new ValidationProblem("$.year", "year-mismatch",
+                $"Năm trong nội dung ({submission.Year}) khác năm trên đường dẫn ({year}).",
+                $"The year in the body ({submission.Year}) differs from the year in the path ({year}).")]);
+        }
+        var evaluation = evaluator.Evaluate(submission with { Year = year }, agency.Jurisdiction);
+        if (!evaluation.IsValid) throw ApiProblemException.Invalid(evaluation.Validation.Problems);
+        return evaluation;
+    }
+
+    private sealed record VersionAttempt(AssessmentVersion? Created, AssessmentVersion? Replayed);
+
+    private async Task<VersionAttempt> CreateVersionAsync(
+        Agency agency, int year, int firstCandidate, AssessmentEvaluation evaluation, string? idempotencyKey,
+        string requestHash, Actor actor, CancellationToken cancellationToken)
+    {
+        // The head may lag behind versions that concurrent submissions have just created: take the
+        // next free number, one create at a time; Cosmos DB refuses a taken id with 409.
+        for (var number = firstCandidate; number < firstCandidate + 1000; number++)
+        {
+            var version = new AssessmentVersion
+            {
+                Id = AssessmentKeys.VersionId(agency.Id, year, number),
+                PartitionKey = AssessmentKeys.PartitionKey(agency.Id, year),
+                AgencyId = agency.Id,
+                Year = year,
+                Version = number,
+                IdempotencyKey = idempotencyKey ?? "generated:" + Guid.NewGuid().ToString("N"),
+                RequestHash = requestHash,
+                Submission = evaluation.Submission,
+                Score = evaluation.Score!,
+                SubmittedAt = clock.GetUtcNow(),
+                SubmittedBy = actor,
+                Report = new ReportRecord
+                {
+                    State = ReportState.Requested,
+                    RequestPath = $"{BlobContainers.ReportRequests}/{AssessmentKeys.ReportRequestName(agency.Id, year, number)}",
+                },
+            };
+            if (await assessments.TryCreateVersionAsync(version, cancellationToken))
+            {
+                return new VersionAttempt(version, null);
+            }
+            if (idempotencyKey is not null
+                && await assessments.FindVersionByIdempotencyKeyAsync(agency.Id, year, idempotencyKey, cancellationToken) is { } twin)
+            {
+                return new VersionAttempt(null, twin);
+            }
+        }
+        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều lượt nộp đồng thời cho cùng cơ quan và năm; vui lòng thử lại.");
+    }
+
+    /// <summary>Writes the report request and makes the version visible in the head. Safe to repeat.</summary>
+    private async Task<AssessmentView> PublishAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    {
+        await reportRequests.EnsureWrittenAsync(new ReportRequest
+        {
+            Agency = agency,
+            Year = version.Year,
+            Version = version.Version,
+            Submission = version.Submission,
+            Score = version.Score,
+            SubmittedAt = version.SubmittedAt,
+        }, cancellationToken);
+        var head = await heads.RecordSubmissionAsync(agency, version, actor, cancellationToken);
+        return AssessmentView.From(head, version);
+    }
+
+    private async Task<SubmissionOutcome> ReplayAsync(
+        Agency agency, AssessmentVersion earlier, string requestHash, Actor actor, CancellationToken cancellationToken)
+    {
+        if (earlier.RequestHash != requestHash)
+        {
+            throw new ApiProblemException(ProblemType.IdempotencyKeyReused,
+                $"Idempotency-Key này đã dùng cho phiên bản {earlier.Version} với nội dung khác; hãy dùng khóa mới cho lần nộp mới.");
+        }
+        LogReplayed(earlier.AgencyId, earlier.Year, earlier.Version);
+        // The first attempt may have stopped after storing the version: finish what it started.
+        return new SubmissionOutcome(await PublishAsync(agency, earlier, actor, cancellationToken), Replayed: true);
+    }
+
+    private static string Hash(AssessmentSubmission submission) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options)));
+
+    internal static int ParseYear(string yearText)
+    {
+        if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && year is >= AssessmentKeys.MinYear and <= AssessmentKeys.MaxYear)
+        {
+            return year;
+        }
+        throw InvalidRoute("year", $"Năm phải là số từ {AssessmentKeys.MinYear} đến {AssessmentKeys.MaxYear}.",
+            $"The year must be a number from {AssessmentKeys.MinYear} to {AssessmentKeys.MaxYear}.");
+    }
+
+    private static void RequireValidIdempotencyKey(string? key)
+    {
+        if (key is null) return;
+        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentRecord.HeadIdempotencyKey
+            || key.StartsWith("generated:", StringComparison.Ordinal))
+        {
+            throw new ApiProblemException(ProblemType.InvalidParameter,
+                $"Idempotency-Key phải gồm 1–{MaxIdempotencyKeyLength} ký tự ASCII in được (ví dụ: một UUID).",
+                [new ValidationProblem("$.headers.Idempotency-Key", "invalid-idempotency-key",
+                    "Idempotency-Key không hợp lệ.", "Invalid Idempotency-Key.")]);
+        }
+    }
+
+    private static ApiProblemException InvalidRoute(string name, string message, string messageEn) =>
+        new(ProblemType.InvalidParameter, message, [new ValidationProblem($"$.route.{name}", $"invalid-{name}", message, messageEn)]);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} scored {Total} ({Verdict})")]
+    private partial void LogScored(string agencyId, int year, int version, decimal total, Verdict verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version}: Idempotency-Key replayed")]
+    private partial void LogReplayed(string agencyId, int year, int version);
+}

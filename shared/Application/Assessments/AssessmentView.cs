@@ -1,0 +1,58 @@
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Submissions;
+
+namespace CulturalServerless.Application.Assessments;
+
+/// <summary>
+/// An assessment version as the API shows it: the status of the agency-year, the version's
+/// totals and verdict, the per-sub-criterion results with explanations, what was submitted, the
+/// report state and the history.
+/// </summary>
+public sealed record AssessmentView
+{
+    public required string AgencyId { get; init; }
+    public required int Year { get; init; }
+    public required int Version { get; init; }
+    public required int LatestVersion { get; init; }
+    public required AssessmentStatus Status { get; init; }
+    public required string RubricId { get; init; }
+    public decimal? SelfTotal { get; init; }
+    public required decimal ComputedTotal { get; init; }
+    public required Verdict Verdict { get; init; }
+    public required ScoreResult Results { get; init; }
+    public required AssessmentSubmission Submission { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
+    public required ReportRecord Report { get; init; }
+    public required IReadOnlyList<HistoryEntry> History { get; init; }
+
+    public static AssessmentView From(AssessmentRecord head, AssessmentVersion version) => new()
+    {
+        AgencyId = version.AgencyId,
+        Year = version.Year,
+        Version = version.Version,
+        LatestVersion = head.LatestVersion,
+        Status = head.Status,
+        RubricId = version.Score.RubricId,
+        SelfTotal = version.Score.SelfTotal,
+        ComputedTotal = version.Score.Total,
+        Verdict = version.Score.Verdict,
+        Results = version.Score,
+        Submission = version.Submission,
+        SubmittedAt = version.SubmittedAt,
+        Report = version.Report,
+        History = head.History,
+    };
+}
+
+/// <summary>One row of the steering committee's list.</summary>
+public sealed record AssessmentSummary(
+    string AgencyId, string AgencyName, string Jurisdiction, int Year, int Version, AssessmentStatus Status,
+    string RubricId, decimal? SelfTotal, decimal ComputedTotal, Verdict Verdict, ReportState ReportState, DateTimeOffset UpdatedAt)
+{
+    public static AssessmentSummary From(AssessmentRecord head) => new(
+        head.AgencyId, head.AgencyName, head.Jurisdiction, head.Year, head.LatestVersion, head.Status,
+        head.RubricId, head.SelfTotal, head.ComputedTotal, head.Verdict, head.Report.State, head.UpdatedAt);
+}
+
+/// <summary>The outcome of a submission: the stored version, and whether it is the replay of an earlier request.</summary>
+public sealed record SubmissionOutcome(AssessmentView Assessment, bool Replayed);

@@ -1,0 +1,21 @@
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Submissions;
+
+namespace CulturalServerless.Application.Assessments;
+
+/// <summary>
+/// The input of report rendering: a scored assessment version with the agency as it was registered
+/// when it was submitted, written as JSON to <c>report-requests/{agencyId}/{year}/v{version}.json</c>.
+/// A snapshot, so that the report shows what was submitted even if the registration changes later.
+/// </summary>
+public sealed record ReportRequest
+{
+    public int SchemaVersion { get; init; } = 1;
+    public required Agency Agency { get; init; }
+    public required int Year { get; init; }
+    public required int Version { get; init; }
+    public required AssessmentSubmission Submission { get; init; }
+    public required ScoreResult Score { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
+}

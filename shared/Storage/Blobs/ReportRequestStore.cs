@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Serialization;
+
+namespace CulturalServerless.Storage.Blobs;
+
+/// <summary>Report-request snapshots in the <c>report-requests</c> container, one per assessment version.</summary>
+public sealed class ReportRequestStore(BlobServiceClient blobs)
+{
+    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(BlobContainers.ReportRequests);
+
+    /// <summary>
+    /// Writes the snapshot at its deterministic path unless it is there already: a version's
+    /// snapshot never changes, and writing it again would fire the renderer again.
+    /// </summary>
+    public async Task<string> EnsureWrittenAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var name = AssessmentKeys.ReportRequestName(request.Agency.Id, request.Year, request.Version);
+        var blob = container.GetBlobClient(name);
+        try
+        {
+            await blob.UploadAsync(
+                BinaryData.FromObjectAsJson(request, JsonDefaults.Options),
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // Already written by an earlier attempt of the same submission.
+        }
+        return $"{BlobContainers.ReportRequests}/{name}";
+    }
+
+    public async Task<ReportRequest> ReadAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        var content = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
+        return content.ToObjectFromJson<ReportRequest>(JsonDefaults.Options)
+            ?? throw new JsonException($"Report request {blob.Name} is empty.");
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Paging;
+using Microsoft.Azure.Cosmos;
+
+namespace CulturalServerless.Storage.Cosmos;
+
+/// <summary>
+/// Assessment heads and versions in the <c>assessments</c> container. Everything but the
+/// committee's list stays inside one agency-year partition and is a point read where it can be.
+/// </summary>
+public sealed class AssessmentRepository(Database database)
+{
+    private readonly Container container = database.GetContainer(CosmosContainers.Assessments.Name);
+
+    public Task<Stored<AssessmentRecord>?> FindHeadAsync(string agencyId, int year, CancellationToken cancellationToken) =>
+        ReadAsync<AssessmentRecord>(AssessmentKeys.HeadId(agencyId, year), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
+
+    public Task<Stored<AssessmentVersion>?> FindVersionAsync(string agencyId, int year, int version, CancellationToken cancellationToken) =>
+        ReadAsync<AssessmentVersion>(AssessmentKeys.VersionId(agencyId, year, version), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
+
+    public async Task<AssessmentVersion?> FindVersionByIdempotencyKeyAsync(string agencyId, int year, string key, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.idempotencyKey = @key")
+            .WithParameter("@type", AssessmentVersion.DocumentType)
+            .WithParameter("@key", key);
+        var page = await CosmosPaging.ReadPageAsync<AssessmentVersion>(
+            container, query, null, 1, cancellationToken, new PartitionKey(AssessmentKeys.PartitionKey(agencyId, year)));
+        return page.Items.FirstOrDefault();
+    }
+
+    /// <summary>Creates a version; false when its id or its idempotency key is taken in the partition (409).</summary>
+    public async Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.CreateItemAsync(version, new PartitionKey(version.PartitionKey), NoContent, cancellationToken);
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryCreateHeadAsync(AssessmentRecord head, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.CreateItemAsync(head, new PartitionKey(head.PartitionKey), NoContent, cancellationToken);
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a document if it still has <paramref name="eTag"/>; false when someone changed it first (412).</summary>
+    public async Task<bool> TryReplaceAsync<T>(T document, string id, string partitionKey, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.ReplaceItemAsync(document, id, new PartitionKey(partitionKey),
+                new ItemRequestOptions { IfMatchEtag = eTag, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Page<AssessmentRecord>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string> { "c.type = @type", "c.year = @year" };
+        var parameters = new Dictionary<string, object> { ["@type"] = AssessmentRecord.DocumentType, ["@year"] = filter.Year };
+        if (filter.Jurisdiction is { } scope)
+        {
+            conditions.Add("(c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under))");
+            parameters["@scope"] = scope;
+            parameters["@under"] = scope + ".";
+        }
+        if (filter.Status is { } status)
+        {
+            conditions.Add("c.status = @status");
+            parameters["@status"] = status;
+        }
+        if (filter.Verdict is { } verdict)
+        {
+            conditions.Add("c.verdict = @verdict");
+            parameters["@verdict"] = verdict;
+        }
+        // One ORDER BY field: a second would need a composite index; the SDK resumes ties by resource id.
+        var query = new QueryDefinition($"SELECT * FROM c WHERE {string.Join(" AND ", conditions)} ORDER BY c.computedTotal DESC");
+        foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
+        return await CosmosPaging.ReadPageAsync<AssessmentRecord>(container, query, continuationToken, pageSize, cancellationToken);
+    }
+
+    private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
+
+    private async Task<Stored<T>?> ReadAsync<T>(string id, string partitionKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
+            return new Stored<T>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>What the steering committee filters its list by; status and verdict as their JSON names.</summary>
+public sealed record AssessmentFilter(int Year, string? Jurisdiction, string? Status, string? Verdict);

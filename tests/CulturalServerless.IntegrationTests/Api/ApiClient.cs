@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Functions.Http.Agencies;
+using CulturalServerless.Functions.Http.Assessments;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CulturalServerless.IntegrationTests.Api;
+
+/// <summary>Calls the API's function classes the way a portal's requests reach them.</summary>
+public sealed class ApiClient(AppServices app)
+{
+    private readonly AgencyFunctions agencies = new(app.Get<AgencyService>(), NullLogger<AgencyFunctions>.Instance);
+    private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), NullLogger<AssessmentFunctions>.Instance);
+    private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), NullLogger<AssessmentListFunction>.Instance);
+
+    public static JsonObject Sample(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)))!.AsObject();
+
+    /// <summary>Registers the seed's agency under a new id (and the given jurisdiction) and returns the id.</summary>
+    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null)
+    {
+        var id = "vp-" + Guid.NewGuid().ToString("N")[..10];
+        var agency = Sample("agency.json");
+        agency["id"] = id;
+        if (jurisdiction is not null) agency["jurisdiction"] = jurisdiction;
+        var request = HttpCalls.Request("PUT", $"/api/agencies/{id}", agency.ToJsonString());
+        var response = await HttpCalls.ExecuteAsync(request, agencies.Put(request, id, CancellationToken.None));
+        Assert.Equal(201, response.Status);
+        return id;
+    }
+
+    public Task<ApiResponse> SubmitAsync(string agencyId, string year, string? body, string? contentType = "application/json", string? idempotencyKey = null)
+    {
+        var headers = idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey };
+        var request = HttpCalls.Request("POST", $"/api/agencies/{agencyId}/assessments/{year}", body, contentType, headers: headers);
+        return HttpCalls.ExecuteAsync(request, assessments.Submit(request, agencyId, year, CancellationToken.None));
+    }
+
+    public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null) =>
+        SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey);
+
+    public Task<ApiResponse> GetLatestAsync(string agencyId, string year = "2022")
+    {
+        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/{year}");
+        return HttpCalls.ExecuteAsync(request, assessments.GetLatest(request, agencyId, year, CancellationToken.None));
+    }
+
+    public Task<ApiResponse> GetVersionAsync(string agencyId, string version, string year = "2022")
+    {
+        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/{year}/versions/{version}");
+        return HttpCalls.ExecuteAsync(request, assessments.GetVersion(request, agencyId, year, version, CancellationToken.None));
+    }
+
+    public Task<ApiResponse> ListAsync(string query)
+    {
+        var request = HttpCalls.Request("GET", "/api/assessments", query: query);
+        return HttpCalls.ExecuteAsync(request, list.Run(request, CancellationToken.None));
+    }
+}

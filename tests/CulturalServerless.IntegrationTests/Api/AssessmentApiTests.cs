@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.Storage.Blobs;
+
+namespace CulturalServerless.IntegrationTests.Api;
+
+/// <summary>Submitting and reading assessments through the function classes, against the emulators.</summary>
+public sealed class AssessmentApiTests(AppServices app) : IClassFixture<AppServices>
+{
+    private readonly ApiClient api = new(app);
+
+    private static JsonObject Seed() => ApiClient.Sample("assessment-2022.json");
+
+    [Fact]
+    public async Task The_seed_report_is_scored_passed_with_its_self_total_of_98_kept_beside_the_computed_total()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var response = await api.SubmitAsync(agencyId, Seed());
+
+        Assert.Equal(201, response.Status);
+        Assert.Equal($"/api/agencies/{agencyId}/assessments/2022/versions/1", response.Headers.Location.ToString());
+        var body = response.Json;
+        Assert.Equal("scored", (string?)body["status"]);
+        Assert.Equal(1, (int?)body["version"]);
+        Assert.Equal("passed", (string?)body["verdict"]);
+        Assert.Equal(98m, (decimal?)body["selfTotal"]);
+        Assert.Equal("co-quan-2022", (string?)body["rubricId"]);
+        Assert.InRange((decimal)body["computedTotal"]!, 85m, 100m);
+        var subCriteria = body["results"]!["subCriteria"]!.AsArray();
+        Assert.Equal(12, subCriteria.Count);
+        Assert.All(subCriteria, s => Assert.False(string.IsNullOrWhiteSpace((string?)s!["explanation"])));
+        Assert.Equal("requested", (string?)body["report"]!["state"]);
+        Assert.Equal(["submitted", "scored", "report-requested"], body["history"]!.AsArray().Select(h => (string?)h!["action"]));
+
+        var latest = await api.GetLatestAsync(agencyId);
+        Assert.Equal(200, latest.Status);
+        Assert.Equal(body.ToJsonString(), latest.Json.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Scoring_writes_the_report_request_snapshot_at_its_deterministic_path()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        await api.SubmitAsync(agencyId, Seed());
+
+        var blob = app.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json");
+        var snapshot = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+
+        Assert.Equal(agencyId, (string?)snapshot["agency"]!["id"]);
+        Assert.Equal("Vũ Minh Tâm", (string?)snapshot["agency"]!["signer"]!["name"]);
+        Assert.Equal(1, (int?)snapshot["version"]);
+        Assert.Equal(33090, (int?)snapshot["submission"]!["criteria"]!["1.4"]!["indicators"]!["satisfiedCount"]);
+        Assert.Equal("passed", (string?)snapshot["score"]!["verdict"]);
+    }
+
+    [Fact]
+    public async Task A_resubmission_is_a_new_version_and_earlier_versions_stay_readable()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        await api.SubmitAsync(agencyId, Seed());
+        var failing = Seed();
+        failing["criteria"]!["3.2"]!["indicators"]!["disciplinedAtWarningOrAbove"] = 1;
+
+        var second = await api.SubmitAsync(agencyId, failing);
+
+        Assert.Equal(201, second.Status);
+        Assert.Equal(2, (int?)second.Json["version"]);
+        Assert.Equal("failed", (string?)second.Json["verdict"]);
+        Assert.NotEmpty(second.Json["results"]!["knockOuts"]!.AsArray());
+        var first = await api.GetVersionAsync(agencyId, "1");
+        Assert.Equal(200, first.Status);
+        Assert.Equal(1, (int?)first.Json["version"]);
+        Assert.Equal(2, (int?)first.Json["latestVersion"]);
+        Assert.Equal("passed", (string?)first.Json["verdict"]);
+        Assert.Equal(2, (int?)(await api.GetLatestAsync(agencyId)).Json["version"]);
+        Assert.Equal(6, first.Json["history"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_Idempotency_Key_returns_the_first_result_without_a_second_version()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await api.SubmitAsync(agencyId, Seed(), key);
+        var retry = await api.SubmitAsync(agencyId, Seed(), key);
+
+        Assert.Equal(201, first.Status);
+        Assert.Equal(200, retry.Status);
+        Assert.Equal("true", retry.Headers["Idempotent-Replayed"].ToString());
+        Assert.Equal(1, (int?)retry.Json["version"]);
+        Assert.Equal(1, (int?)(await api.GetLatestAsync(agencyId)).Json["latestVersion"]);
+        Assert.Equal(404, (await api.GetVersionAsync(agencyId, "2")).Status);
+    }
+
+    [Fact]
+    public async Task An_Idempotency_Key_reused_for_a_different_submission_is_refused_with_409()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var key = Guid.NewGuid().ToString();
+        await api.SubmitAsync(agencyId, Seed(), key);
+        var different = Seed();
+        different["recommendations"] = "Đề nghị tăng kinh phí";
+
+        var response = await api.SubmitAsync(agencyId, different, key);
+
+        Assert.Equal(409, response.Status);
+        Assert.Equal("/problems/idempotency-key-reused", (string?)response.Json["type"]);
+        Assert.Equal(1, (int?)(await api.GetLatestAsync(agencyId)).Json["latestVersion"]);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_submissions_for_one_agency_year_all_become_versions_and_none_is_lost()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.SubmitAsync(agencyId, Seed())));
+
+        Assert.All(responses, r => Assert.True(r.Status == 201, r.Body?.ToJsonString()));
+        Assert.Equal(Enumerable.Range(1, 50), responses.Select(r => (int)r.Json["version"]!).Order());
+        var latest = await api.GetLatestAsync(agencyId);
+        Assert.Equal(50, (int?)latest.Json["latestVersion"]);
+        var submitted = latest.Json["history"]!.AsArray().Where(h => (string?)h!["action"] == "submitted").Select(h => (int)h!["version"]!);
+        Assert.Equal(Enumerable.Range(1, 50), submitted.Order());
+        for (var version = 1; version <= 50; version++)
+        {
+            Assert.Equal(200, (await api.GetVersionAsync(agencyId, version.ToString())).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_submission_comes_back_at_once_with_its_JSON_path_and_nothing_is_stored()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var bad = Seed();
+        bad["staff"]!["total"] = 90;
+        bad["criteria"]!["1.1"]!["indicators"]!["advancedWorkerShare"] = 120;
+        bad["criteria"]!["1.4"]!["indicators"]!["satisfiedCount"] = -1;
+        bad["criteria"]!.AsObject().Remove("2.3");
+        bad["criteria"]!["9.9"] = new JsonObject { ["indicators"] = new JsonObject() };
+        bad["criteria"]!["1.5"]!["selfScore"] = 1000;
+
+        var response = await api.SubmitAsync(agencyId, bad);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("/problems/validation", (string?)response.Json["type"]);
+        var paths = response.ErrorPaths;
+        Assert.Contains("$.staff.categories", paths);
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.1'].indicators.advancedWorkerShare", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.4'].indicators.satisfiedCount", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['2.3']", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['9.9']", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
+    }
+
+    [Fact]
+    public async Task A_body_year_that_differs_from_the_path_is_a_validation_problem()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var response = await api.SubmitAsync(agencyId, "2023", Seed().ToJsonString());
+        Assert.Equal(400, response.Status);
+        Assert.Equal(["$.year"], response.ErrorPaths);
+    }
+
+    [Theory]
+    [InlineData("{\"year\": 2022,", "application/json", 400, "malformed-json")]
+    [InlineData("", "application/json", 400, "empty-body")]
+    [InlineData("<xml/>", "application/xml", 415, "unsupported-media-type")]
+    [InlineData("{\"criteria\": {\"1.1\": {\"indicators\": {\"advancedWorkerShare\": \"nhiều\"}}}}", "application/json", 400, null)]
+    public async Task Unreadable_submissions_get_a_clear_4xx_and_nothing_is_stored(string body, string contentType, int status, string? type)
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var response = await api.SubmitAsync(agencyId, "2022", body, contentType);
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        if (type is not null) Assert.Equal($"/problems/{type}", (string?)response.Json["type"]);
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
+    }
+
+    [Fact]
+    public async Task An_oversized_submission_gets_413_and_nothing_is_stored()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var huge = Seed();
+        huge["generalSituation"] = new string('Ạ', 200 * 1024);
+
+        var response = await api.SubmitAsync(agencyId, huge);
+
+        Assert.Equal(413, response.Status);
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
+    }
+
+    [Fact]
+    public async Task Unknown_agencies_years_and_versions_are_404_and_malformed_ones_400()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        await api.SubmitAsync(agencyId, Seed());
+
+        Assert.Equal(404, (await api.SubmitAsync("vp-unknown-agency", Seed())).Status);
+        Assert.Equal(404, (await api.GetLatestAsync("vp-unknown-agency")).Status);
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId, "2021")).Status);
+        Assert.Equal(404, (await api.GetVersionAsync(agencyId, "2")).Status);
+        var badYear = await api.GetLatestAsync(agencyId, "năm-nay");
+        Assert.Equal(400, badYear.Status);
+        Assert.Equal(["$.route.year"], badYear.ErrorPaths);
+        Assert.Equal(["$.route.version"], (await api.GetVersionAsync(agencyId, "0")).ErrorPaths);
+    }
+}
