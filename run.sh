@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Starts the whole function app locally: the storage emulators, then the local function runner
+# (tools/LocalRunner) on http://127.0.0.1:7071. Ctrl-C stops everything this script started.
+#   ./run.sh           local runner (the Functions host cannot be installed here)
+#   ./run.sh --func    `func start` instead, where Azure Functions Core Tools is on PATH
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PORT="${PORT:-7071}"
+RUNNER_DIR=tools/LocalRunner/bin/Debug/net10.0
+SETTINGS=functions/local.settings.json
+
+for tool in dotnet node npm; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is required but not on PATH" >&2; exit 1; }
+done
+
+# Machine-local settings: made from the sample once, then yours to edit (git ignores them).
+if [ ! -f "$SETTINGS" ]; then
+  cp local.settings.sample.json "$SETTINGS"
+  echo "run.sh: created $SETTINGS from local.settings.sample.json"
+fi
+
+runner_pid=""
+# Emulators that were already up (another ./run.sh or ./test.sh) are used and left running.
+emulators_up=$(tools/emulators.sh status | grep -c ': answers' || true)
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$runner_pid" ] && kill -0 "$runner_pid" 2>/dev/null; then
+    kill "$runner_pid" 2>/dev/null || true
+    wait "$runner_pid" 2>/dev/null || true
+  fi
+  [ "$emulators_up" -eq 2 ] || tools/emulators.sh stop
+}
+trap cleanup EXIT INT TERM
+
+tools/emulators.sh start
+
+if [ "${1:-}" = "--func" ]; then
+  command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
+  (cd functions && func start --port "$PORT") &
+  runner_pid=$!
+else
+  dotnet build tools/LocalRunner -nologo -v quiet
+  dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" \
+    --functions-dir "$RUNNER_DIR" --settings "$SETTINGS" --port "$PORT" &
+  runner_pid=$!
+fi
+
+for _ in $(seq 1 120); do
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health"; then
+    echo
+    echo "CulturalServerless is ready: http://127.0.0.1:$PORT/api"
+    echo "  try: curl http://127.0.0.1:$PORT/api/health"
+    echo "Press Ctrl-C to stop."
+    wait "$runner_pid"
+    exit $?
+  fi
+  kill -0 "$runner_pid" 2>/dev/null || { echo "run.sh: the function app exited during start-up" >&2; exit 1; }
+  sleep 1
+done
+echo "run.sh: the function app did not answer on port $PORT within 120 s" >&2
+exit 1
