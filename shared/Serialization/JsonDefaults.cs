@@ -1,13 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace CulturalServerless.Serialization;
 
 /// <summary>
-/// The one JSON shape of the system: camelCase names, enums as strings, Vietnamese text written
-/// as is (not \u-escaped) so stored documents and API responses stay readable.
+/// The one JSON shape of the system: camelCase names, enums as kebab-case strings, and text written
+/// as is (not \u-escaped) so stored documents and API responses stay readable. The relaxed encoder
+/// is right for JSON served as application/json; nothing here is embedded in HTML.
 /// </summary>
 public static class JsonDefaults
 {
@@ -17,7 +17,7 @@ public static class JsonDefaults
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));

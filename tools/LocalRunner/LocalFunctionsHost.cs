@@ -28,6 +28,8 @@ public static class LocalFunctionsHost
             });
         }
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        // The app's own logs matter locally; ASP.NET Core's per-request lines only bury them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
 
         var functions = loadFunctions();

@@ -11,5 +11,6 @@ public sealed record DependencyHealth(string Name, DependencyState State, long D
 
 public sealed record HealthReport(string Status, string Version, IReadOnlyList<DependencyHealth> Dependencies)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsHealthy => Dependencies.All(d => d.State == DependencyState.Up);
 }
