@@ -30,6 +30,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentRepository>();
         services.AddSingleton<AssessmentHeadUpdater>();
         services.AddSingleton<ReportRequestStore>();
+        services.AddSingleton<DocumentNumberCounter>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentListService>();
         return services;

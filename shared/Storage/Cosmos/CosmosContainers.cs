@@ -20,5 +20,11 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Assessments = new("assessments", "/partitionKey", "/idempotencyKey");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments];
+    /// <summary>
+    /// Document-number counters, one document and partition per issuing agency and calendar year
+    /// (<c>{agencyId}|{year}</c>): numbering restarts each 1 January and each agency has its own.
+    /// </summary>
+    public static readonly CosmosContainerDefinition Counters = new("counters", "/partitionKey");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters];
 }
