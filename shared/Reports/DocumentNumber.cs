@@ -8,10 +8,16 @@ namespace CulturalServerless.Reports;
 /// </summary>
 public sealed record DocumentNumber(int? Sequence, string Symbol)
 {
-    public override string ToString()
+    /// <summary>"15/BC-VP", as other documents cite it.</summary>
+    public string Reference
     {
-        // Decree 30: numbers under 10 take a leading zero. A blank number keeps room to write it in.
-        var number = Sequence is { } n ? n.ToString("00", CultureInfo.InvariantCulture) : "     ";
-        return $"Số: {number}/{Symbol}";
+        get
+        {
+            // Decree 30: numbers under 10 take a leading zero. A blank number keeps room to write it in.
+            var number = Sequence is { } n ? n.ToString("00", CultureInfo.InvariantCulture) : "     ";
+            return $"{number}/{Symbol}";
+        }
     }
+
+    public override string ToString() => $"Số: {Reference}";
 }

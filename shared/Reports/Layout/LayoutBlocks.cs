@@ -33,6 +33,9 @@ public sealed record TableBlock(IReadOnlyList<TableColumn> Columns, TableRow Hea
 {
     public double CellPadding { get; init; } = 3;
 
+    /// <summary>Header cells are often centred over columns whose text is not; null follows the columns.</summary>
+    public TextAlignment? HeaderAlignment { get; init; }
+
     public double SpaceBefore { get; init; }
 }
 

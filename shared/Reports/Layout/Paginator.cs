@@ -290,8 +290,9 @@ public sealed class Paginator(ITextMeasurer measurer, PageFrame frame)
                 for (var l = from; l < Math.Min(cell.Count, from + count); l++)
                 {
                     var top = _y + row.Padding + ((l - from) * row.LineHeight);
+                    var alignment = ReferenceEquals(row, table.Header) ? table.Block.HeaderAlignment ?? column.Alignment : column.Alignment;
                     _page.Lines.Add(new PlacedLine(
-                        cell[l], row.Style, column.Alignment, x + row.Padding, top, column.Width - (2 * row.Padding)));
+                        cell[l], row.Style, alignment, x + row.Padding, top, column.Width - (2 * row.Padding)));
                 }
 
                 x += column.Width;
