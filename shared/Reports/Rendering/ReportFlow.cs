@@ -67,12 +67,21 @@ internal static class ReportFlow
 
     public static string Score(decimal? score) => score?.ToString("0.##", Vietnamese) ?? string.Empty;
 
-    /// <summary>Footnote markers as superscript digits, so that they read as "người.¹" when copied.</summary>
-    public static string Superscript(int number)
+    /// <summary>
+    /// Footnote markers as superscript digits, so that they read as "người.¹" when copied. The font
+    /// has no superscript zero, so a number with a 0 in it (10, 20, …) is written "[10]" instead.
+    /// </summary>
+    public static string FootnoteMarker(int number)
     {
         const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        var builder = new StringBuilder();
-        foreach (var digit in number.ToString(CultureInfo.InvariantCulture))
+        var plain = number.ToString(CultureInfo.InvariantCulture);
+        if (plain.Contains('0', StringComparison.Ordinal))
+        {
+            return $"[{plain}]";
+        }
+
+        var builder = new StringBuilder(plain.Length);
+        foreach (var digit in plain)
         {
             builder.Append(digits[digit - '0']);
         }
@@ -95,7 +104,7 @@ internal static class ReportFlow
         var notes = new List<string>();
         foreach (var reference in item.EvidenceReferences.Select(Clean).Where(text => text.Length > 0))
         {
-            var marker = Superscript(++footnoteNumber);
+            var marker = FootnoteMarker(++footnoteNumber);
             markers.Add(marker);
             notes.Add($"{marker} {reference}");
         }

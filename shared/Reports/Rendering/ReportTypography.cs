@@ -10,7 +10,7 @@ internal static class ReportTypography
     public static readonly TextStyle DocumentNumber = new(13);
     public static readonly TextStyle NationalTitle = new(12, Bold: true);
     public static readonly TextStyle Motto = new(13, Bold: true);
-    public static readonly TextStyle PlaceAndDate = new(14, Italic: true);
+    public static readonly TextStyle PlaceAndDate = new(13, Italic: true);
     public static readonly TextStyle DocumentType = new(14, Bold: true);
     public static readonly TextStyle Title = new(14, Bold: true);
     public static readonly TextStyle Body = new(14);

@@ -45,7 +45,7 @@ public static class ReportText
             }
 
             var category = Rune.GetUnicodeCategory(rune);
-            if (category == UnicodeCategory.Format)
+            if (category == UnicodeCategory.Format || IsVariationSelector(rune.Value))
             {
                 // Zero-width joiners, variation selectors of emoji, direction marks: invisible by
                 // design, so dropping them loses nothing and avoids a row of boxes.
@@ -64,6 +64,9 @@ public static class ReportText
         return builder.ToString();
     }
 
+    private static bool IsVariationSelector(int codePoint) =>
+        codePoint is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
+
     // The common case (plain Vietnamese prose) allocates nothing.
     private static bool IsAlreadyClean(string text)
     {
@@ -71,7 +74,7 @@ public static class ReportText
         foreach (var c in text)
         {
             if (char.IsSurrogate(c) || char.IsControl(c) || !coverage.Contains(c)
-                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || IsVariationSelector(c))
             {
                 return false;
             }
