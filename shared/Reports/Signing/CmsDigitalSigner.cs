@@ -21,8 +21,10 @@ internal sealed class CmsDigitalSigner(X509Certificate2 certificate, DateTimeOff
     /// </summary>
     public Task<int> GetSignatureSizeAsync()
     {
-        var signatureBytes = certificate.GetRSAPublicKey() is { } rsa ? rsa.KeySize / 8
-            : certificate.GetECDsaPublicKey() is { } ecdsa ? (2 * ((ecdsa.KeySize + 7) / 8)) + 8
+        using var rsa = certificate.GetRSAPublicKey();
+        using var ecdsa = rsa is null ? certificate.GetECDsaPublicKey() : null;
+        var signatureBytes = rsa is not null ? rsa.KeySize / 8
+            : ecdsa is not null ? (2 * ((ecdsa.KeySize + 7) / 8)) + 8
             : 1024;
         return Task.FromResult(certificate.RawData.Length + signatureBytes + 2048);
     }
@@ -31,7 +33,12 @@ internal sealed class CmsDigitalSigner(X509Certificate2 certificate, DateTimeOff
     {
         var content = ReadWhole(stream);
         var cms = new SignedCms(new ContentInfo(content), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
+        // The key is fetched and released here: left to the finalizer, one native key handle per
+        // report piles up under load.
+        using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey()
+            ?? certificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("The signing certificate has no usable RSA or ECDSA private key.");
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, key)
         {
             DigestAlgorithm = Sha256,
             // Only the end certificate: a chain is for the verifier to build from its trust store,
