@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CulturalServerless.Reports.Layout;
 using PdfSharp.Drawing;
 
@@ -5,21 +6,29 @@ namespace CulturalServerless.Reports.Rendering;
 
 /// <summary>
 /// Measures with PDFsharp itself, so what the layout computes is what the page shows. Vietnamese
-/// prose repeats a small set of syllables, so caching widths by word saves most of the work.
+/// prose repeats a small set of syllables, so word widths are cached for the whole process (they
+/// depend on the embedded font only); the cache stops growing at a fixed size so that arbitrary
+/// user text cannot fill memory.
 /// </summary>
 internal sealed class PdfTextMeasurer(ReportFontCache fonts) : ITextMeasurer, IDisposable
 {
+    private const int MaxCachedWidths = 50_000;
+    private static readonly ConcurrentDictionary<(string Text, TextStyle Style), double> Widths = new();
+
     private readonly XGraphics _context = XGraphics.CreateMeasureContext(
         new XSize(PageGeometry.PageWidth, PageGeometry.PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
 
-    private readonly Dictionary<(string Text, TextStyle Style), double> _widths = [];
-
     public double Width(string text, TextStyle style)
     {
-        if (!_widths.TryGetValue((text, style), out var width))
+        if (Widths.TryGetValue((text, style), out var width))
         {
-            width = _context.MeasureString(text, fonts[style]).Width;
-            _widths[(text, style)] = width;
+            return width;
+        }
+
+        width = _context.MeasureString(text, fonts[style]).Width;
+        if (Widths.Count < MaxCachedWidths)
+        {
+            Widths.TryAdd((text, style), width);
         }
 
         return width;
