@@ -11,11 +11,22 @@ public sealed class FontCoverage
 {
     private readonly HashSet<int> _codePoints;
 
-    private FontCoverage(HashSet<int> codePoints) => _codePoints = codePoints;
+    // Every character of every report is looked up: a flat table answers the BMP without hashing.
+    private readonly bool[] _basicPlane = new bool[0x10000];
+
+    private FontCoverage(HashSet<int> codePoints)
+    {
+        _codePoints = codePoints;
+        foreach (var codePoint in codePoints.Where(c => c < _basicPlane.Length))
+        {
+            _basicPlane[codePoint] = true;
+        }
+    }
 
     public int Count => _codePoints.Count;
 
-    public bool Contains(int codePoint) => _codePoints.Contains(codePoint);
+    public bool Contains(int codePoint) =>
+        codePoint is >= 0 and < 0x10000 ? _basicPlane[codePoint] : _codePoints.Contains(codePoint);
 
     public static FontCoverage Intersect(IEnumerable<FontCoverage> coverages)
     {
