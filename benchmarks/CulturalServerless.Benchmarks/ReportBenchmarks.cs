@@ -11,7 +11,10 @@ namespace CulturalServerless.Benchmarks;
 /// rendered and signed on every core at once (the figure that sizes a batch run).
 /// Targets: under 10 ms per signed report on one thread; at least 150 signed reports/s on 2 cores.
 /// </summary>
+// Min and max matter on a shared machine, where the mean carries other jobs' load.
 [MemoryDiagnoser]
+[MinColumn]
+[MaxColumn]
 public class ReportBenchmarks
 {
     public const int ParallelBatch = 64;
