@@ -1,0 +1,89 @@
+using System.Globalization;
+using CulturalServerless.Reports.Layout;
+using PdfSharp.Drawing;
+
+namespace CulturalServerless.Reports.Rendering;
+
+/// <summary>Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page.</summary>
+internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
+{
+    private static readonly XPen RulePen = new(XColors.Black, 0.6);
+    private static readonly XPen CellPen = new(XColors.Black, 0.5);
+
+    public void Draw(LaidOutPage page)
+    {
+        foreach (var box in page.Boxes)
+        {
+            graphics.DrawRectangle(CellPen, PageGeometry.MarginLeft + box.X, PageGeometry.MarginTop + box.Y, box.Width, box.Height);
+        }
+
+        foreach (var line in page.Lines)
+        {
+            Draw(line, 0);
+        }
+
+        if (page.FootnoteRuleY is { } ruleY)
+        {
+            // The short separator rule of word processors: a third of the text width.
+            var y = PageGeometry.MarginTop + ruleY;
+            graphics.DrawLine(RulePen, PageGeometry.MarginLeft, y, PageGeometry.MarginLeft + (PageGeometry.ContentWidth / 3), y);
+        }
+
+        foreach (var line in page.FootnoteLines)
+        {
+            Draw(line, 0);
+        }
+    }
+
+    public void Draw(FixedLayout layout, double top)
+    {
+        foreach (var line in layout.Lines)
+        {
+            Draw(line, top);
+        }
+
+        foreach (var rule in layout.Rules)
+        {
+            var y = PageGeometry.MarginTop + top + rule.Y;
+            graphics.DrawLine(RulePen, PageGeometry.MarginLeft + rule.X1, y, PageGeometry.MarginLeft + rule.X2, y);
+        }
+    }
+
+    /// <summary>Decree 30: centred in the top margin, from the second page on.</summary>
+    public void DrawPageNumber(int number)
+    {
+        var font = fonts[ReportTypography.PageNumber];
+        var text = number.ToString(CultureInfo.InvariantCulture);
+        var width = graphics.MeasureString(text, font).Width;
+        var top = (PageGeometry.MarginTop - font.GetHeight()) / 2;
+        graphics.DrawString(text, font, XBrushes.Black, PageGeometry.MarginLeft + ((PageGeometry.ContentWidth - width) / 2), top, XStringFormats.TopLeft);
+    }
+
+    private void Draw(PlacedLine placed, double top)
+    {
+        var words = placed.Line.Words;
+        if (words.Count == 0)
+        {
+            return;
+        }
+
+        var font = fonts[placed.Style];
+        var offsets = placed.WordOffsets();
+        var x = PageGeometry.MarginLeft + placed.X;
+        var y = PageGeometry.MarginTop + top + placed.Y;
+        var stretched = placed.Alignment == TextAlignment.Justify && !placed.Line.EndsParagraph && words.Count > 1;
+        if (!stretched)
+        {
+            graphics.DrawString(placed.Line.Text, font, XBrushes.Black, x + offsets[0], y, XStringFormats.TopLeft);
+            return;
+        }
+
+        // Each word is drawn with its trailing space so that text copied or extracted from the PDF
+        // keeps its word breaks; the next word's own position covers the stretched gap.
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = i < words.Count - 1 ? words[i] + " " : words[i];
+            graphics.DrawString(word, font, XBrushes.Black, x + offsets[i], y, XStringFormats.TopLeft);
+        }
+    }
+}
