@@ -26,8 +26,9 @@ public static class ScoringEngine
             var criterion = rubric.Criteria[c];
             var subtotal = 0m;
             decimal? selfSubtotal = 0m;
-            foreach (var item in criterion.Items)
+            for (var i = 0; i < criterion.Items.Count; i++)
             {
+                var item = criterion.Items[i];
                 submission.Criteria.TryGetValue(item.Code, out var report);
                 var score = ScoreItem(criterion, item, report, explanation, ref knockOuts);
                 subCriteria.Add(score);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CulturalServerless.Scoring.Rubrics;
 
 /// <summary>
@@ -32,6 +34,13 @@ public sealed record Rubric
         var index = itemsByCode ??= BuildIndex();
         return index.GetValueOrDefault(code);
     }
+
+    private decimal? highestTotal;
+
+    /// <summary>The most a submission can score: the total plus every bonus item's maximum.</summary>
+    [JsonIgnore]
+    public decimal HighestTotal => highestTotal ??= TotalPoints
+        + Criteria.SelectMany(c => c.Items).Where(i => i.Kind == ItemKind.Bonus).Sum(i => i.MaxPoints);
 
     public bool AppliesTo(int year) => Years.Contains(year);
 
