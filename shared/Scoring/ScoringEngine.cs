@@ -12,9 +12,14 @@ namespace CulturalServerless.Scoring;
 /// </summary>
 public static class ScoringEngine
 {
+    // One builder per thread, reused: explanations are built and copied out one at a time, and a
+    // fresh builder per submission was a tenth of the scorer's allocations.
+    [ThreadStatic]
+    private static StringBuilder? cachedExplanation;
+
     public static ScoreResult Score(Rubric rubric, AssessmentSubmission submission)
     {
-        var explanation = new StringBuilder(256);
+        var explanation = cachedExplanation ??= new StringBuilder(512);
         var subCriteria = new List<SubCriterionScore>(16);
         var criteria = new CriterionScore[rubric.Criteria.Count];
         List<KnockOut>? knockOuts = null;
