@@ -58,7 +58,9 @@ public sealed class FormattingAndJsonTests
         var reloaded = RubricLoader.Load(json);
 
         Assert.True(reloaded.IsValid);
-        Assert.DoesNotContain("awardsPoints", json, StringComparison.Ordinal);
+        // Computed members must not leak into a stored rubric document.
+        Assert.All(["awardsPoints", "maxAward", "effectiveMin", "isNumeric", "isShare", "sources", "highestTotal"],
+            name => Assert.DoesNotContain($"\"{name}\"", json, StringComparison.Ordinal));
         var submission = SeedSubmission.Load();
         Assert.Equal(
             JsonSerializer.Serialize(ScoringEngine.Score(DefaultRubric.Rubric, submission), JsonDefaults.Options),
