@@ -42,7 +42,7 @@ public static class ScoringEngine
                 selfSubtotal = score.SelfScore is { } self && selfSubtotal is { } soFar ? soFar + sign * self : null;
                 if (score.SelfScore is { } selfScore && selfScore != score.Points)
                 {
-                    (discrepancies ??= []).Add(ItemDiscrepancy(item, selfScore, score.Points));
+                    (discrepancies ??= []).Add(ItemDiscrepancy(item, selfScore, score.Points, explanation));
                 }
             }
             // Penalties can take a criterion to zero, not below: one criterion's faults do not eat another's points.
@@ -146,9 +146,10 @@ public static class ScoringEngine
 
     private static IReadOnlyList<ScoreFlag> Flags(bool missing, RuleKind? violatedGate, bool selfDiffers)
     {
-        if (!missing && violatedGate is null && !selfDiffers)
+        if (!missing && violatedGate is null)
         {
-            return Array.Empty<ScoreFlag>();
+            // The common cases share one array each instead of a list per item.
+            return selfDiffers ? SelfScoreDiffersOnly : Array.Empty<ScoreFlag>();
         }
         var flags = new List<ScoreFlag>(2);
         if (missing)
@@ -170,13 +171,19 @@ public static class ScoringEngine
         return flags;
     }
 
-    private static Discrepancy ItemDiscrepancy(RubricItem item, decimal self, decimal computed) => new(
-        $"{JsonPath.SubCriterion(item.Code)}.selfScore",
-        item.Code,
-        self,
-        computed,
-        self - computed,
-        $"Tiểu mục {item.Code}: tự chấm {VietnameseNumbers.Format(self)} điểm, tính theo tiêu chí {VietnameseNumbers.Format(computed)} điểm (chênh {Signed(self - computed)}).");
+    private static readonly ScoreFlag[] SelfScoreDiffersOnly = [ScoreFlag.SelfScoreDiffers];
+
+    private static Discrepancy ItemDiscrepancy(RubricItem item, decimal self, decimal computed, StringBuilder text)
+    {
+        // Written straight into the reused builder: an assessment may differ on every item.
+        text.Clear().Append("Tiểu mục ").Append(item.Code).Append(": tự chấm ").AppendNumber(self)
+            .Append(" điểm, tính theo tiêu chí ").AppendNumber(computed).Append(" điểm (chênh ");
+        AppendSigned(text, self - computed).Append(").");
+        return new Discrepancy($"{JsonPath.SubCriterion(item.Code)}.selfScore", item.Code, self, computed, self - computed, text.ToString());
+    }
+
+    private static StringBuilder AppendSigned(StringBuilder text, decimal difference) =>
+        (difference > 0m ? text.Append('+') : text).AppendNumber(difference);
 
     private static Discrepancy TotalDiscrepancy(decimal self, decimal computed) => new(
         "$.selfTotal",
