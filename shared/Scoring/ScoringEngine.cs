@@ -53,9 +53,9 @@ public static class ScoringEngine
 
         if (submission.SelfTotal is { } selfTotal && selfTotal != total)
         {
-            (discrepancies ??= []).Add(TotalDiscrepancy(selfTotal, total));
+            (discrepancies ??= []).Add(TotalDiscrepancy(selfTotal, total, explanation));
         }
-        var (verdict, reasons) = Decide(rubric, total, knockOuts);
+        var (verdict, reasons) = Decide(rubric, total, knockOuts, explanation);
         return new ScoreResult
         {
             RubricId = rubric.Id,
@@ -185,26 +185,21 @@ public static class ScoringEngine
     private static StringBuilder AppendSigned(StringBuilder text, decimal difference) =>
         (difference > 0m ? text.Append('+') : text).AppendNumber(difference);
 
-    private static Discrepancy TotalDiscrepancy(decimal self, decimal computed) => new(
-        "$.selfTotal",
-        Discrepancy.TotalCode,
-        self,
-        computed,
-        self - computed,
-        $"Tổng điểm tự chấm {VietnameseNumbers.Format(self)}, tổng điểm tính theo tiêu chí {VietnameseNumbers.Format(computed)} (chênh {Signed(self - computed)}).");
+    private static Discrepancy TotalDiscrepancy(decimal self, decimal computed, StringBuilder text)
+    {
+        text.Clear().Append("Tổng điểm tự chấm ").AppendNumber(self).Append(", tổng điểm tính theo tiêu chí ").AppendNumber(computed).Append(" (chênh ");
+        AppendSigned(text, self - computed).Append(").");
+        return new Discrepancy("$.selfTotal", Discrepancy.TotalCode, self, computed, self - computed, text.ToString());
+    }
 
-    private static string Signed(decimal difference) =>
-        difference > 0m ? $"+{VietnameseNumbers.Format(difference)}" : VietnameseNumbers.Format(difference);
-
-    private static (Verdict Verdict, IReadOnlyList<VerdictReason> Reasons) Decide(Rubric rubric, decimal total, List<KnockOut>? knockOuts)
+    private static (Verdict Verdict, IReadOnlyList<VerdictReason> Reasons) Decide(
+        Rubric rubric, decimal total, List<KnockOut>? knockOuts, StringBuilder text)
     {
         var reached = total >= rubric.PassThreshold;
         var reasons = new VerdictReason[1 + (knockOuts?.Count ?? 0)];
-        reasons[0] = reached
-            ? new VerdictReason(VerdictReason.TotalReached,
-                $"Tổng điểm {VietnameseNumbers.Format(total)}/{VietnameseNumbers.Format(rubric.TotalPoints)} ≥ {VietnameseNumbers.Format(rubric.PassThreshold)} điểm")
-            : new VerdictReason(VerdictReason.TotalBelow,
-                $"Tổng điểm {VietnameseNumbers.Format(total)}/{VietnameseNumbers.Format(rubric.TotalPoints)} < {VietnameseNumbers.Format(rubric.PassThreshold)} điểm");
+        text.Clear().Append("Tổng điểm ").AppendNumber(total).Append('/').AppendNumber(rubric.TotalPoints)
+            .Append(reached ? " ≥ " : " < ").AppendNumber(rubric.PassThreshold).Append(" điểm");
+        reasons[0] = new VerdictReason(reached ? VerdictReason.TotalReached : VerdictReason.TotalBelow, text.ToString());
         for (var k = 0; k < (knockOuts?.Count ?? 0); k++)
         {
             reasons[k + 1] = new VerdictReason(VerdictReason.KnockOut, $"{knockOuts![k].Reason}: không công nhận dù đạt bao nhiêu điểm");
