@@ -28,11 +28,18 @@ public static class VietnameseNumbers
 
     internal static StringBuilder AppendNumber(this StringBuilder builder, decimal value)
     {
+        // Points, bars and most counts are small whole numbers: their text is made once.
+        if (decimal.IsInteger(value) && value is >= 0m and < SmallIntegerCount)
+        {
+            return builder.Append(SmallIntegers[(int)value]);
+        }
         Span<char> buffer = stackalloc char[MaxLength];
         return builder.Append(buffer[..Write(value, buffer)]);
     }
 
     private const int MaxLength = 48;
+    private const int SmallIntegerCount = 1_000;
+    private static readonly string[] SmallIntegers = Enumerable.Range(0, SmallIntegerCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
     /// Writes what the pattern "#,##0.##" writes, by hand: the scorer formats dozens of numbers per
