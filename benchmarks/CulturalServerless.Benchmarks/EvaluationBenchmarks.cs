@@ -17,6 +17,7 @@ public class EvaluationBenchmarks
 {
     private const int BatchSize = 10_000;
     private AssessmentEvaluator evaluator = null!;
+    private Rubric rubric = null!;
     private AssessmentSubmission seed = null!;
     private AssessmentSubmission[] batch = null!;
 
@@ -26,7 +27,8 @@ public class EvaluationBenchmarks
         evaluator = new AssessmentEvaluator(RubricCatalog.Shipped);
         var path = Path.Combine(AppContext.BaseDirectory, "assessment-2022.json");
         seed = JsonSerializer.Deserialize<AssessmentSubmission>(File.ReadAllText(path), JsonDefaults.Options)!;
-        batch = Variations.Of(RubricCatalog.Shipped.Find(seed.RubricId!)!, seed, BatchSize, seed: 2022);
+        rubric = RubricCatalog.Shipped.Find(seed.RubricId!)!;
+        batch = Variations.Of(rubric, seed, BatchSize, seed: 2022);
         if (!evaluator.Evaluate(seed).IsValid || batch.Any(s => !evaluator.Evaluate(s).IsValid))
         {
             throw new InvalidOperationException("The benchmark submissions must be valid, or only validation would be measured.");
@@ -35,6 +37,12 @@ public class EvaluationBenchmarks
 
     [Benchmark(Baseline = true, Description = "Validate + score the seed submission")]
     public ScoreResult? One() => evaluator.Evaluate(seed).Score;
+
+    [Benchmark(Description = "of which: validate only")]
+    public bool ValidateOnly() => SubmissionValidator.Validate(rubric, seed).IsValid;
+
+    [Benchmark(Description = "of which: score only")]
+    public ScoreResult ScoreOnly() => ScoringEngine.Score(rubric, seed);
 
     [Benchmark(OperationsPerInvoke = BatchSize, Description = "Validate + score 10,000 submissions (per submission)")]
     public decimal TenThousand()

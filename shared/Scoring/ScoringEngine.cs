@@ -47,7 +47,8 @@ public static class ScoringEngine
             }
             // Penalties can take a criterion to zero, not below: one criterion's faults do not eat another's points.
             subtotal = Math.Max(0m, subtotal);
-            criteria[c] = new CriterionScore(criterion.Code, criterion.Title, criterion.MaxPoints, subtotal, selfSubtotal);
+            criteria[c] = new CriterionScore(criterion.Code, criterion.Title, criterion.MaxPoints, subtotal,
+                selfSubtotal is { } selfSum ? Math.Max(0m, selfSum) : null);
             total += subtotal;
         }
 
