@@ -46,9 +46,9 @@ internal static class IndicatorReader
         {
             return false;
         }
-        foreach (var id in ids)
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (!TryExact(report, id, out var part))
+            if (!TryExact(report, ids[i], out var part))
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CulturalServerless.Scoring.Rubrics;
 
 /// <summary>
@@ -18,9 +20,12 @@ public sealed record IndicatorDefinition
     public bool Required { get; init; } = true;
     public IndicatorDerivation? Derivation { get; init; }
 
+    [JsonIgnore]
     public decimal EffectiveMin => Min ?? (Kind is IndicatorKind.Percentage or IndicatorKind.Count ? 0m : decimal.MinValue);
 
+    [JsonIgnore]
     public decimal EffectiveMax => Max ?? (Kind is IndicatorKind.Percentage ? 100m : decimal.MaxValue);
 
+    [JsonIgnore]
     public bool IsNumeric => Kind is IndicatorKind.Percentage or IndicatorKind.Count or IndicatorKind.Amount;
 }

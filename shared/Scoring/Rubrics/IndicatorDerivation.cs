@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CulturalServerless.Scoring.Rubrics;
 
 /// <summary>
@@ -13,7 +15,9 @@ public sealed record IndicatorDerivation
     public IReadOnlyList<string>? Sum { get; init; }
     public decimal Tolerance { get; init; }
 
+    [JsonIgnore]
     public bool IsShare => Part is not null;
 
+    [JsonIgnore]
     public IEnumerable<string> Sources => IsShare ? [Part!, .. Of ?? []] : Sum ?? [];
 }

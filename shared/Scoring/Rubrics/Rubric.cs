@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CulturalServerless.Scoring.Rubrics;
 
 /// <summary>
@@ -22,32 +24,46 @@ public sealed record Rubric
     public TextLimits TextLimits { get; init; } = new();
     public required IReadOnlyList<RubricCriterion> Criteria { get; init; }
 
-    private Dictionary<string, RubricItem>? itemsByCode;
-
     /// <summary>Finds a sub-criterion by its code ("1.4"); null when the scale has none.</summary>
     public RubricItem? FindItem(string code)
     {
-        // Built on first use rather than at load so the record stays a plain data document;
-        // a race builds the same dictionary twice, which is harmless.
-        var index = itemsByCode ??= BuildIndex();
-        return index.GetValueOrDefault(code);
+        // A dozen items: a scan costs less than keeping an index, and a record holds no cache that
+        // "with" would carry over stale.
+        for (var c = 0; c < Criteria.Count; c++)
+        {
+            var items = Criteria[c].Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (string.Equals(items[i].Code, code, StringComparison.Ordinal))
+                {
+                    return items[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The most a submission can score: the total plus every bonus item's maximum.</summary>
+    [JsonIgnore]
+    public decimal HighestTotal
+    {
+        get
+        {
+            var highest = TotalPoints;
+            for (var c = 0; c < Criteria.Count; c++)
+            {
+                var items = Criteria[c].Items;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    highest += items[i].Kind == ItemKind.Bonus ? items[i].MaxPoints : 0m;
+                }
+            }
+            return highest;
+        }
     }
 
     public bool AppliesTo(int year) => Years.Contains(year);
 
     public bool AppliesTo(string? jurisdiction) =>
         Jurisdictions.Count == 0 || (jurisdiction is not null && Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase));
-
-    private Dictionary<string, RubricItem> BuildIndex()
-    {
-        var index = new Dictionary<string, RubricItem>(StringComparer.Ordinal);
-        foreach (var criterion in Criteria)
-        {
-            foreach (var item in criterion.Items)
-            {
-                index.TryAdd(item.Code, item);
-            }
-        }
-        return index;
-    }
 }

@@ -35,8 +35,9 @@ public sealed record ThresholdRule : ScoringRule
             return RuleOutcome.Award(Points);
         }
         AppendMiss(explanation, value, AtLeast, Above, indicator);
-        foreach (var step in Steps)
+        for (var i = 0; i < Steps.Count; i++)
         {
+            var step = Steps[i];
             if (Reaches(value, step.AtLeast, step.Above))
             {
                 AppendBar(explanation.Append(", "), step.AtLeast, step.Above, indicator).AppendPoints(step.Points, Points);

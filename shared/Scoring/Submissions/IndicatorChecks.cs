@@ -6,9 +6,10 @@ namespace CulturalServerless.Scoring.Submissions;
 /// <summary>Checks one reported figure against its definition: presence, kind, range, length and consistency.</summary>
 internal static class IndicatorChecks
 {
-    public static void Check(RubricItem item, IndicatorDefinition indicator, SubCriterionReport report, ValidationProblemList problems)
+    /// <summary>Checks one indicator; returns whether the submission has a key for it (even a null one).</summary>
+    public static bool Check(RubricItem item, IndicatorDefinition indicator, SubCriterionReport report, ValidationProblemList problems)
     {
-        var value = IndicatorReader.Reported(report, indicator.Id);
+        var present = report.Indicators.TryGetValue(indicator.Id, out var value);
         if (value.IsMissing)
         {
             var derivable = indicator.Derivation is { } derivation && IndicatorReader.TryDerive(report, derivation, out _);
@@ -18,14 +19,14 @@ internal static class IndicatorChecks
                     $"Thiếu chỉ số \"{indicator.Title}\" của tiểu mục {item.Code}.",
                     $"Indicator '{indicator.Id}' of sub-criterion {item.Code} is missing.");
             }
-            return;
+            return present;
         }
         if (!IndicatorReader.HasRightKind(indicator.Kind, value.Type))
         {
             problems.Add(JsonPath.Indicator(item.Code, indicator.Id), "submission.indicator-kind",
                 $"Chỉ số \"{indicator.Title}\" phải là {KindVi(indicator.Kind)}.",
                 $"Indicator '{indicator.Id}' must be {KindEn(indicator.Kind)}.");
-            return;
+            return true;
         }
         switch (value.Type)
         {
@@ -36,6 +37,7 @@ internal static class IndicatorChecks
                 SubmissionValidator.CheckText(value.Text, maxLength, JsonPath.Indicator(item.Code, indicator.Id), required: false, problems);
                 break;
         }
+        return true;
     }
 
     private static void CheckNumber(RubricItem item, IndicatorDefinition indicator, IndicatorValue value, SubCriterionReport report, ValidationProblemList problems)

@@ -41,21 +41,39 @@ public static class SubmissionText
         {
             return false;
         }
-        foreach (var report in submission.Criteria.Values)
+        // Deserialised submissions hold Dictionary instances: enumerate them as such, without boxing.
+        if (submission.Criteria is Dictionary<string, SubCriterionReport> criteria)
         {
-            if (!IsNfc(report.Narrative) || !AllNfc(report.Evidence))
+            foreach (var report in criteria.Values)
             {
-                return false;
+                if (!IsNfc(report))
+                {
+                    return false;
+                }
             }
-            foreach (var value in report.Indicators.Values)
+            return true;
+        }
+        return submission.Criteria.Values.All(IsNfc);
+    }
+
+    private static bool IsNfc(SubCriterionReport report)
+    {
+        if (!IsNfc(report.Narrative) || !AllNfc(report.Evidence))
+        {
+            return false;
+        }
+        if (report.Indicators is Dictionary<string, IndicatorValue> indicators)
+        {
+            foreach (var value in indicators.Values)
             {
                 if (value.Type == IndicatorValueType.Text && !IsNfc(value.Text))
                 {
                     return false;
                 }
             }
+            return true;
         }
-        return true;
+        return report.Indicators.Values.All(value => value.Type != IndicatorValueType.Text || IsNfc(value.Text));
     }
 
     private static bool AllNfc(IReadOnlyList<string> texts)
@@ -70,7 +88,15 @@ public static class SubmissionText
         return true;
     }
 
-    private static bool IsNfc(string? text) => text is null || text.IsNormalized(NormalizationForm.FormC);
+    private static bool IsNfc(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+        // Most texts pass the fast check; only the rest pay for the full ICU check.
+        return NfcStableText.IsStable(text) || text.IsNormalized(NormalizationForm.FormC);
+    }
 
     private static string? Nfc(string? text) => text is null || IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
 }

@@ -17,9 +17,9 @@ public static class SubmissionValidator
         CheckStaff(rubric, submission.Staff, problems);
         CheckText(submission.GeneralSituation, rubric.TextLimits.GeneralSituation, "$.generalSituation", required: true, problems);
         CheckSubCriteria(rubric, submission, problems);
-        CheckTextList(submission.Remarks, rubric.TextLimits.Remark, rubric.TextLimits.MaxRemarks, "$.remarks", problems);
+        CheckTextList(submission.Remarks, rubric.TextLimits.Remark, rubric.TextLimits.MaxRemarks, null, "remarks", problems);
         CheckText(submission.Recommendations, rubric.TextLimits.Recommendations, "$.recommendations", required: false, problems);
-        CheckTextList(submission.Recipients, rubric.TextLimits.Recipient, rubric.TextLimits.MaxRecipients, "$.recipients", problems);
+        CheckTextList(submission.Recipients, rubric.TextLimits.Recipient, rubric.TextLimits.MaxRecipients, null, "recipients", problems);
         CheckSelfTotal(rubric, submission, problems);
         return problems.ToResult();
     }
@@ -57,29 +57,39 @@ public static class SubmissionValidator
         {
             problems.Add("$.staff.total", "submission.out-of-range", "Tổng số người không được âm.", "The staff total must not be negative.");
         }
+        // Walk the rubric's categories (indexing allocates nothing); the submission's own keys are
+        // only enumerated when some of them are not the rubric's.
         var sum = 0L;
-        foreach (var (id, count) in staff.Categories)
+        var known = 0;
+        for (var i = 0; i < rubric.StaffCategories.Count; i++)
         {
-            var path = JsonPath.Property("$.staff.categories", id);
-            if (!rubric.StaffCategories.Any(c => c.Id == id))
-            {
-                problems.Add(path, "submission.staff-category-unknown",
-                    $"Nhóm '{id}' không có trong bộ tiêu chí.",
-                    $"Staff category '{id}' is not defined by the rubric.");
-            }
-            if (count < 0)
-            {
-                problems.Add(path, "submission.out-of-range", "Số người không được âm.", "A head count must not be negative.");
-            }
-            sum += count;
-        }
-        foreach (var category in rubric.StaffCategories)
-        {
-            if (!staff.Categories.ContainsKey(category.Id))
+            var category = rubric.StaffCategories[i];
+            if (!staff.Categories.TryGetValue(category.Id, out var count))
             {
                 problems.Add(JsonPath.Property("$.staff.categories", category.Id), "submission.required",
                     $"Thiếu số {category.Title} (ghi 0 nếu không có).",
                     $"The count of '{category.Id}' is missing (write 0 if there are none).");
+                continue;
+            }
+            known++;
+            sum += count;
+            if (count < 0)
+            {
+                problems.Add(JsonPath.Property("$.staff.categories", category.Id), "submission.out-of-range",
+                    "Số người không được âm.", "A head count must not be negative.");
+            }
+        }
+        if (known != staff.Categories.Count)
+        {
+            foreach (var (id, count) in staff.Categories)
+            {
+                if (!rubric.StaffCategories.Any(c => c.Id == id))
+                {
+                    problems.Add(JsonPath.Property("$.staff.categories", id), "submission.staff-category-unknown",
+                        $"Nhóm '{id}' không có trong bộ tiêu chí.",
+                        $"Staff category '{id}' is not defined by the rubric.");
+                    sum += count;
+                }
             }
         }
         if (staff.Total is { } total && staff.Categories.Count > 0 && sum != total)
@@ -92,12 +102,16 @@ public static class SubmissionValidator
 
     private static void CheckSubCriteria(Rubric rubric, AssessmentSubmission submission, ValidationProblemList problems)
     {
-        foreach (var criterion in rubric.Criteria)
+        var known = 0;
+        for (var c = 0; c < rubric.Criteria.Count; c++)
         {
-            foreach (var item in criterion.Items)
+            var items = rubric.Criteria[c].Items;
+            for (var i = 0; i < items.Count; i++)
             {
+                var item = items[i];
                 if (submission.Criteria.TryGetValue(item.Code, out var report))
                 {
+                    known++;
                     CheckSubCriterion(rubric, item, report, problems);
                 }
                 else
@@ -107,6 +121,10 @@ public static class SubmissionValidator
                         $"Sub-criterion {item.Code} is missing.");
                 }
             }
+        }
+        if (known == submission.Criteria.Count)
+        {
+            return;
         }
         foreach (var code in submission.Criteria.Keys)
         {
@@ -121,25 +139,32 @@ public static class SubmissionValidator
 
     private static void CheckSubCriterion(Rubric rubric, RubricItem item, SubCriterionReport report, ValidationProblemList problems)
     {
-        foreach (var indicator in item.Indicators)
+        var reported = 0;
+        for (var i = 0; i < item.Indicators.Count; i++)
         {
-            IndicatorChecks.Check(item, indicator, report, problems);
+            reported += IndicatorChecks.Check(item, item.Indicators[i], report, problems) ? 1 : 0;
         }
-        foreach (var id in report.Indicators.Keys)
+        if (reported != report.Indicators.Count)
         {
-            if (item.FindIndicator(id) is null)
+            foreach (var id in report.Indicators.Keys)
             {
-                problems.Add(JsonPath.Indicator(item.Code, id), "submission.indicator-unknown",
-                    $"Tiểu mục {item.Code} không có chỉ số '{id}'.",
-                    $"Sub-criterion {item.Code} has no indicator '{id}'.");
+                if (item.FindIndicator(id) is null)
+                {
+                    problems.Add(JsonPath.Indicator(item.Code, id), "submission.indicator-unknown",
+                        $"Tiểu mục {item.Code} không có chỉ số '{id}'.",
+                        $"Sub-criterion {item.Code} has no indicator '{id}'.");
+                }
             }
         }
-        var path = JsonPath.SubCriterion(item.Code);
-        CheckText(report.Narrative, rubric.TextLimits.Narrative, $"{path}.narrative", required: false, problems);
-        CheckTextList(report.Evidence, rubric.TextLimits.Evidence, rubric.TextLimits.MaxEvidence, $"{path}.evidence", problems);
+        var narrative = TextProblemOf(report.Narrative, rubric.TextLimits.Narrative, required: false);
+        if (narrative != TextProblem.None)
+        {
+            AddTextProblem(narrative, report.Narrative, rubric.TextLimits.Narrative, $"{JsonPath.SubCriterion(item.Code)}.narrative", problems);
+        }
+        CheckTextList(report.Evidence, rubric.TextLimits.Evidence, rubric.TextLimits.MaxEvidence, item.Code, "evidence", problems);
         if (report.SelfScore is { } self && (self < 0m || self > item.MaxPoints))
         {
-            problems.Add($"{path}.selfScore", "submission.self-score-range",
+            problems.Add($"{JsonPath.SubCriterion(item.Code)}.selfScore", "submission.self-score-range",
                 $"Điểm tự chấm {VietnameseNumbers.Format(self)} ngoài khoảng 0–{VietnameseNumbers.Format(item.MaxPoints)} của tiểu mục {item.Code}.",
                 $"Self-score {self} is outside 0–{item.MaxPoints} for sub-criterion {item.Code}.");
         }
@@ -151,22 +176,24 @@ public static class SubmissionValidator
         {
             return;
         }
-        var bonus = rubric.Criteria.SelectMany(c => c.Items).Where(i => i.Kind == ItemKind.Bonus).Sum(i => i.MaxPoints);
-        if (selfTotal < 0m || selfTotal > rubric.TotalPoints + bonus)
+        var highest = rubric.HighestTotal;
+        if (selfTotal < 0m || selfTotal > highest)
         {
             problems.Add("$.selfTotal", "submission.self-total-range",
-                $"Tổng điểm tự chấm {VietnameseNumbers.Format(selfTotal)} ngoài khoảng 0–{VietnameseNumbers.Format(rubric.TotalPoints + bonus)}.",
-                $"Self total {selfTotal} is outside 0–{rubric.TotalPoints + bonus}.");
+                $"Tổng điểm tự chấm {VietnameseNumbers.Format(selfTotal)} ngoài khoảng 0–{VietnameseNumbers.Format(highest)}.",
+                $"Self total {selfTotal} is outside 0–{highest}.");
             return;
         }
         // Only comparable when every item carries a self-score; the seed gives the total alone.
         // Added up as the engine does: penalties take a criterion to zero, not below.
         var sum = 0m;
-        foreach (var criterion in rubric.Criteria)
+        for (var c = 0; c < rubric.Criteria.Count; c++)
         {
+            var items = rubric.Criteria[c].Items;
             var subtotal = 0m;
-            foreach (var item in criterion.Items)
+            for (var i = 0; i < items.Count; i++)
             {
+                var item = items[i];
                 if (!submission.Criteria.TryGetValue(item.Code, out var report) || report.SelfScore is not { } self)
                 {
                     return;
@@ -185,33 +212,51 @@ public static class SubmissionValidator
 
     internal static void CheckText(string? text, int maxLength, string path, bool required, ValidationProblemList problems)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var problem = TextProblemOf(text, maxLength, required);
+        if (problem != TextProblem.None)
         {
-            if (required)
-            {
-                problems.Add(path, "submission.required", "Thiếu nội dung bắt buộc.", "This text is required.");
-            }
-            return;
-        }
-        if (text.Length > maxLength)
-        {
-            problems.Add(path, "submission.text-too-long",
-                $"Nội dung dài {text.Length} ký tự, vượt giới hạn {maxLength} ký tự.",
-                $"The text is {text.Length} characters long, over the limit of {maxLength}.");
+            AddTextProblem(problem, text, maxLength, path, problems);
         }
     }
 
-    private static void CheckTextList(IReadOnlyList<string> texts, int maxLength, int maxCount, string path, ValidationProblemList problems)
+    /// <summary>
+    /// The check without its path, so the paths of the many texts that pass are never built:
+    /// a valid submission then costs no string allocation here.
+    /// </summary>
+    internal static TextProblem TextProblemOf(string? text, int maxLength, bool required) =>
+        string.IsNullOrWhiteSpace(text) ? (required ? TextProblem.Missing : TextProblem.None)
+        : text.Length > maxLength ? TextProblem.TooLong
+        : TextProblem.None;
+
+    internal static void AddTextProblem(TextProblem problem, string? text, int maxLength, string path, ValidationProblemList problems)
     {
+        if (problem == TextProblem.Missing)
+        {
+            problems.Add(path, "submission.required", "Thiếu nội dung bắt buộc.", "This text is required.");
+            return;
+        }
+        problems.Add(path, "submission.text-too-long",
+            $"Nội dung dài {text!.Length} ký tự, vượt giới hạn {maxLength} ký tự.",
+            $"The text is {text.Length} characters long, over the limit of {maxLength}.");
+    }
+
+    /// <summary>A list of texts at the root (<paramref name="code"/> null) or in a sub-criterion; its path is built only for a problem.</summary>
+    private static void CheckTextList(IReadOnlyList<string> texts, int maxLength, int maxCount, string? code, string property, ValidationProblemList problems)
+    {
+        string Path() => code is null ? $"$.{property}" : $"{JsonPath.SubCriterion(code)}.{property}";
         if (texts.Count > maxCount)
         {
-            problems.Add(path, "submission.too-many",
+            problems.Add(Path(), "submission.too-many",
                 $"Có {texts.Count} mục, vượt giới hạn {maxCount} mục.",
                 $"There are {texts.Count} entries, over the limit of {maxCount}.");
         }
         for (var i = 0; i < texts.Count; i++)
         {
-            CheckText(texts[i], maxLength, JsonPath.Index(path, i), required: true, problems);
+            var problem = TextProblemOf(texts[i], maxLength, required: true);
+            if (problem != TextProblem.None)
+            {
+                AddTextProblem(problem, texts[i], maxLength, JsonPath.Index(Path(), i), problems);
+            }
         }
     }
 }

@@ -14,6 +14,12 @@ public sealed class FormattingAndJsonTests
     [InlineData(0.1, "0,1")]
     [InlineData(1234567.5, "1.234.567,5")]
     [InlineData(10, "10")]
+    [InlineData(0, "0")]
+    [InlineData(-0.5, "-0,5")]
+    [InlineData(-1234.5, "-1.234,5")]
+    [InlineData(0.005, "0,01")]
+    [InlineData(7.05, "7,05")]
+    [InlineData(999999.999, "1.000.000")]
     public void Numbers_are_written_the_Vietnamese_way(double value, string text)
     {
         Assert.Equal(text, VietnameseNumbers.Format((decimal)value));
@@ -52,7 +58,9 @@ public sealed class FormattingAndJsonTests
         var reloaded = RubricLoader.Load(json);
 
         Assert.True(reloaded.IsValid);
-        Assert.DoesNotContain("awardsPoints", json, StringComparison.Ordinal);
+        // Computed members must not leak into a stored rubric document.
+        Assert.All(["awardsPoints", "maxAward", "effectiveMin", "isNumeric", "isShare", "sources", "highestTotal"],
+            name => Assert.DoesNotContain($"\"{name}\"", json, StringComparison.Ordinal));
         var submission = SeedSubmission.Load();
         Assert.Equal(
             JsonSerializer.Serialize(ScoringEngine.Score(DefaultRubric.Rubric, submission), JsonDefaults.Options),
@@ -67,5 +75,17 @@ public sealed class FormattingAndJsonTests
         var problem = Assert.Single(SubmissionValidator.Validate(DefaultRubric.Rubric, submission).Problems);
 
         Assert.Equal("$.criteria['1.4'].indicators['hài lòng']", problem.Path);
+    }
+
+    [Theory]
+    [InlineData("\u2126", "\u03A9")]
+    [InlineData("a\u2000b", "a\u2002b")]
+    [InlineData("Vie\u0323\u0302t Nam", "Việt Nam")]
+    [InlineData("\u1EA0\u0302", "\u1EAC")]
+    public void Text_outside_the_fast_check_is_still_normalised(string text, string nfc)
+    {
+        var submission = SeedSubmission.Load() with { Recommendations = text };
+
+        Assert.Equal(nfc, SubmissionText.ToNfc(submission).Recommendations);
     }
 }

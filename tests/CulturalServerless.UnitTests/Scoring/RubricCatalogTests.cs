@@ -56,4 +56,16 @@ public sealed class RubricCatalogTests
         Assert.Equal("thu-nghiem-2024", evaluation.Score!.RubricId);
         Assert.Equal(2, evaluation.Score.RubricVersion);
     }
+
+    [Fact]
+    public void A_copied_rubric_finds_the_items_of_its_own_criteria()
+    {
+        Assert.Equal("Phong trào thi đua", DefaultRubric.Rubric.FindItem("1.1")?.Title);
+
+        var copy = DefaultRubric.Rubric with { Criteria = TrialRubric.Rubric.Criteria };
+
+        Assert.Equal("Kế hoạch", copy.FindItem("1.1")?.Title);
+        Assert.Null(copy.FindItem("2.1"));
+        Assert.Equal(104m, copy.HighestTotal);
+    }
 }

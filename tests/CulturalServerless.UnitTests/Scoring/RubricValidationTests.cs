@@ -270,8 +270,8 @@ public sealed class RubricValidationTests
     [Fact]
     public void A_gate_in_a_penalty_item_is_reported()
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
-        DefaultRubric.Item(node, "1.4")["rules"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "kind": "zero-tolerance", "indicator": "violations" }"""));
+        var node = JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.4")["rules"]!.AsArray().Add(JsonNode.Parse("""{ "kind": "zero-tolerance", "indicator": "violations" }"""));
 
         var problems = RubricLoader.Load(node.ToJsonString()).Validation.Problems;
 
@@ -287,7 +287,7 @@ public sealed class RubricValidationTests
     [Fact]
     public void A_proportional_scale_with_zero_at_or_above_full_is_reported()
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        var node = JsonNode.Parse(TrialRubric.Json)!.AsObject();
         DefaultRubric.Item(node, "1.1")["rules"]![0]!["zero"] = 100;
 
         AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[0].rules[0]", "rubric.proportional-range");
@@ -296,7 +296,7 @@ public sealed class RubricValidationTests
     [Fact]
     public void A_per_unit_rule_without_positive_points_per_unit_is_reported()
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        var node = JsonNode.Parse(TrialRubric.Json)!.AsObject();
         DefaultRubric.Item(node, "1.3")["rules"]![0]!["pointsPerUnit"] = 0;
 
         AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[2].rules[0].pointsPerUnit", "rubric.rule-points");
@@ -308,5 +308,87 @@ public sealed class RubricValidationTests
         var problem = Assert.Single(RubricLoader.Load("{ \"id\": ").Validation.Problems);
 
         Assert.Equal("rubric.json", problem.Code);
+    }
+
+    [Fact]
+    public void A_rubric_without_criteria_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => r["criteria"] = new JsonArray()), "$.criteria", "rubric.no-criteria");
+    }
+
+    [Fact]
+    public void A_criterion_without_sub_criteria_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => r["criteria"]![2]!["items"] = new JsonArray()), "$.criteria[2].items", "rubric.no-items");
+    }
+
+    [Fact]
+    public void A_blank_title_or_requirement_is_reported()
+    {
+        var problems = ProblemsAfter(r =>
+        {
+            DefaultRubric.Item(r, "2.2")["requirement"] = " ";
+            r["criteria"]![0]!["title"] = "";
+        });
+
+        AssertProblem(problems, "$.criteria[1].items[1].requirement", "rubric.required");
+        AssertProblem(problems, "$.criteria[0].title", "rubric.required");
+    }
+
+    [Fact]
+    public void A_threshold_worth_no_points_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => DefaultRubric.Item(r, "1.5")["rules"]![0]!["points"] = 0), "$.criteria[0].items[4].rules[0].points", "rubric.rule-points");
+    }
+
+    [Fact]
+    public void An_expected_answer_on_a_numeric_gate_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => DefaultRubric.Item(r, "1.3")["rules"]![0]!["expected"] = false), "$.criteria[0].items[2].rules[0].expected", "rubric.gate-expected");
+    }
+
+    [Fact]
+    public void An_allowed_level_outside_the_indicator_range_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => DefaultRubric.Item(r, "1.3")["rules"]![0]!["allowed"] = -1), "$.criteria[0].items[2].rules[0].allowed", "rubric.bar-range");
+    }
+
+    [Fact]
+    public void A_share_derived_into_a_count_is_reported()
+    {
+        AssertProblem(ProblemsAfter(r => DefaultRubric.Item(r, "1.4")["indicators"]![5]!["kind"] = "count"), "$.criteria[0].items[3].indicators[5].derivation", "rubric.derivation");
+    }
+
+    [Fact]
+    public void A_version_below_one_an_implausible_year_and_a_repeated_staff_category_are_reported()
+    {
+        var problems = ProblemsAfter(r =>
+        {
+            r["version"] = 0;
+            r["years"] = new JsonArray(1922);
+            r["staffCategories"]![1]!["id"] = "officials";
+        });
+
+        AssertProblem(problems, "$.version", "rubric.range");
+        AssertProblem(problems, "$.years[0]", "rubric.range");
+        AssertProblem(problems, "$.staffCategories[1].id", "rubric.duplicate-code");
+    }
+
+    [Fact]
+    public void A_bonus_item_with_only_gates_is_reported()
+    {
+        var node = JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.3")["rules"] = JsonNode.Parse("""[{ "kind": "zero-tolerance", "indicator": "provincialInitiatives" }]""");
+
+        AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[2].rules", "rubric.no-point-rule");
+    }
+
+    [Fact]
+    public void A_per_unit_rule_on_an_indicator_that_may_be_negative_is_reported()
+    {
+        var node = JsonNode.Parse(TrialRubric.Json)!.AsObject();
+        DefaultRubric.Item(node, "1.3")["indicators"]![0]!["kind"] = "amount";
+
+        AssertProblem(RubricLoader.Load(node.ToJsonString()).Validation.Problems, "$.criteria[0].items[2].rules[0].indicator", "rubric.per-unit-range");
     }
 }

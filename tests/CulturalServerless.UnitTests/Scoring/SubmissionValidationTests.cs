@@ -364,7 +364,8 @@ public sealed class SubmissionValidationTests
     {
         var problems = SubmissionValidator.Validate(DefaultRubric.Rubric, Seed with { RubricId = "other" });
 
-        Assert.Equal("$.rubricId", Assert.Single(problems.Problems).Path);
+        var problem = Assert.Single(problems.Problems);
+        Assert.Equal(("$.rubricId", "submission.rubric-mismatch"), (problem.Path, problem.Code));
     }
 
     [Fact]

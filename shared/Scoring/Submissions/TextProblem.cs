@@ -1,0 +1,8 @@
+namespace CulturalServerless.Scoring.Submissions;
+
+internal enum TextProblem
+{
+    None,
+    Missing,
+    TooLong,
+}
