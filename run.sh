@@ -20,6 +20,21 @@ if [ ! -f "$SETTINGS" ]; then
   echo "run.sh: created $SETTINGS from local.settings.sample.json"
 fi
 
+# Development signing certificate for the reports: made once, never committed (.local/ is ignored).
+# An absolute path, so that it holds under `func start` (run from functions/) as well.
+if [ ! -f .local/dev-signing.pfx ]; then
+  command -v openssl >/dev/null || { echo "run.sh: openssl is needed to make the development signing certificate" >&2; exit 1; }
+  mkdir -p .local
+  openssl req -x509 -newkey rsa:2048 -sha256 -days 730 -nodes \
+    -subj "/C=VN/O=CulturalServerless (development)/CN=CulturalServerless development signer" \
+    -keyout .local/dev-signing.key -out .local/dev-signing.crt 2>/dev/null
+  openssl pkcs12 -export -inkey .local/dev-signing.key -in .local/dev-signing.crt \
+    -out .local/dev-signing.pfx -passout pass: 2>/dev/null
+  rm -f .local/dev-signing.key .local/dev-signing.crt
+  echo "run.sh: created the development signing certificate .local/dev-signing.pfx"
+fi
+export Signing__PfxPath="$PWD/.local/dev-signing.pfx"
+
 runner_pid=""
 # Emulators that were already up (another ./run.sh or ./test.sh) are used and left running.
 emulators_up=$(tools/emulators.sh status | grep -c ': answers' || true)

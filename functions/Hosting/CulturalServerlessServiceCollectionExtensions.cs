@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Application.Reports;
+using CulturalServerless.Reports.Signing;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage.Blobs;
@@ -33,6 +35,11 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<DocumentNumberCounter>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentListService>();
+        services.AddReportSigning(configuration);
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<ReportRenderingService>();
+        services.AddSingleton<ReportLinkService>();
+        services.AddSingleton<ReportVerificationService>();
         return services;
     }
 }

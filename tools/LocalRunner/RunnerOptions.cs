@@ -15,6 +15,9 @@ public sealed class RunnerOptions
 
     public TimeSpan BlobPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many blobs a blob trigger works on at once (the host's default is 8 per core).</summary>
+    public int BlobParallelism { get; init; } = 8;
+
     /// <summary>Names this runner's blob receipts, as the host id does on Azure.</summary>
     public string HostId { get; init; } = "localrunner";
 

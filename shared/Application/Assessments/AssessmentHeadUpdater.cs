@@ -43,6 +43,48 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
         throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
     }
 
+    /// <summary>
+    /// Records what became of a version's report: on the version itself, and on the head — whose
+    /// status follows the latest version's report — with an entry in the history.
+    /// </summary>
+    public async Task RecordReportAsync(AssessmentVersion version, ReportRecord report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await assessments.FindVersionAsync(version.AgencyId, version.Year, version.Version, cancellationToken)
+                ?? throw new InvalidOperationException($"Assessment version {version.Id} is missing.");
+            if (current.Value.Report == report) break;
+            if (await assessments.TryReplaceAsync(current.Value with { Report = report }, version.Id, version.PartitionKey, current.ETag, cancellationToken)) break;
+            if (attempt == MaxAttempts) throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
+            await Backoff(attempt, cancellationToken);
+        }
+
+        var entry = report.State == ReportState.Ready
+            ? new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-ready", version.Version, $"Số: {report.DocumentNumber}; SHA-256 {report.Sha256}")
+            : new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-failed", version.Version, report.FailureReason);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken)
+                ?? throw new InvalidOperationException($"Assessment {version.AgencyId}/{version.Year} has no head.");
+            var head = current.Value;
+            if (report.State == ReportState.Ready && head.History.Any(e => e.Version == version.Version && e.Action == "report-ready"))
+            {
+                return; // recorded by an earlier run of the same trigger
+            }
+            var updated = head.LatestVersion == version.Version
+                ? head with
+                {
+                    Status = report.State == ReportState.Ready ? AssessmentStatus.ReportReady : AssessmentStatus.ReportFailed,
+                    Report = report,
+                }
+                : head;
+            updated = updated with { History = [.. head.History, entry], UpdatedAt = clock.GetUtcNow() };
+            if (await assessments.TryReplaceAsync(updated, updated.Id, updated.PartitionKey, current.ETag, cancellationToken)) return;
+            await Backoff(attempt, cancellationToken);
+        }
+        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
+    }
+
     private AssessmentRecord NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
     {
         Id = AssessmentKeys.HeadId(version.AgencyId, version.Year),

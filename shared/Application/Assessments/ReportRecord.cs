@@ -16,5 +16,8 @@ public sealed record ReportRecord
     public long? Size { get; init; }
     public string? DocumentNumber { get; init; }
     public DateTimeOffset? SignedAt { get; init; }
+
+    /// <summary>SHA-256 thumbprint of the certificate that signed it: "ours" for this report, even after the certificate is renewed.</summary>
+    public string? CertificateThumbprint { get; init; }
     public string? FailureReason { get; init; }
 }

@@ -29,6 +29,16 @@ public sealed class AssessmentRepository(Database database)
         return page.Items.FirstOrDefault();
     }
 
+    /// <summary>The version whose signed report has this SHA-256, across all agencies (a rare verification query).</summary>
+    public async Task<AssessmentVersion?> FindVersionByReportSha256Async(string sha256, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.report.sha256 = @sha256")
+            .WithParameter("@type", AssessmentVersion.DocumentType)
+            .WithParameter("@sha256", sha256);
+        var page = await CosmosPaging.ReadPageAsync<AssessmentVersion>(container, query, null, 1, cancellationToken);
+        return page.Items.FirstOrDefault();
+    }
+
     /// <summary>Creates a version; false when its id or its idempotency key is taken in the partition (409).</summary>
     public async Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class AppServices : IAsyncLifetime
             ["Cosmos:CreateIfMissing"] = "true",
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
+            ["Signing:PfxPath"] = TestCertificates.SigningPfxPath,
         };
         foreach (var (key, value) in overrides) Settings[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();

@@ -36,6 +36,7 @@ public sealed class RunnerHost : IAsyncDisposable
                 ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
                 ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             });
+            // The given settings win over the shared emulator defaults above.
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });

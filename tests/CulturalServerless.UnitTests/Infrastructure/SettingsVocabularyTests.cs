@@ -25,6 +25,8 @@ public sealed class SettingsVocabularyTests
             "Connection string with the emulator key; Azure uses Cosmos__AccountEndpoint and the identity (local auth is off).",
         ["Cosmos__CreateIfMissing"] =
             "Creates the emulator's database and containers; in Azure the Bicep template owns them.",
+        ["Signing__PfxPath"] =
+            "The development signing certificate that ./run.sh generates; in Azure the certificate is in Key Vault.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>
@@ -57,6 +59,7 @@ public sealed class SettingsVocabularyTests
         "ReportStorage",
         "Cosmos__ConnectionString",
         "Cosmos__CreateIfMissing",
+        "Signing__PfxPath",
     ];
 
     [Fact]

@@ -79,15 +79,19 @@ internal sealed partial class BlobTriggerListener(
     {
         if (!await watch.Container.ExistsAsync(stoppingToken)) return;
         await watch.Receipts.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        await foreach (var blob in watch.Container.GetBlobsAsync(new GetBlobsOptions { Prefix = watch.Pattern.Prefix }, stoppingToken))
-        {
-            if (!watch.Pattern.TryMatch(blob.Name, out var bindingData)) continue;
-            var receipt = watch.Receipts.GetBlobClient(
-                $"blobreceipts/{options.HostId}/{watch.Function.Name}/{blob.Properties.ETag}/{watch.Container.Name}/{blob.Name}");
-            var state = await BlobReceipt.ReadAsync(receipt, stoppingToken);
-            if (state.IsFinal) continue;
-            await InvokeAsync(watch, blob, bindingData, receipt, state, stoppingToken);
-        }
+        var blobs = watch.Container.GetBlobsAsync(new GetBlobsOptions { Prefix = watch.Pattern.Prefix }, stoppingToken);
+        // Several blobs at once, as the host's blob extension does (maxDegreeOfParallelism), so a
+        // backlog of failing blobs does not hold up new ones for minutes.
+        await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = options.BlobParallelism, CancellationToken = stoppingToken },
+            async (blob, cancellationToken) =>
+            {
+                if (!watch.Pattern.TryMatch(blob.Name, out var bindingData)) return;
+                var receipt = watch.Receipts.GetBlobClient(
+                    $"blobreceipts/{options.HostId}/{watch.Function.Name}/{blob.Properties.ETag}/{watch.Container.Name}/{blob.Name}");
+                var state = await BlobReceipt.ReadAsync(receipt, cancellationToken);
+                if (state.IsFinal) return;
+                await InvokeAsync(watch, blob, bindingData, receipt, state, cancellationToken);
+            });
     }
 
     private async Task InvokeAsync(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace CulturalServerless.UnitTests.Reports.Signing;
 
@@ -42,5 +43,25 @@ internal sealed class PdfsigFactAttribute : FactAttribute
         {
             Skip = "pdfsig is not installed (apt-get install poppler-utils).";
         }
+    }
+}
+
+/// <summary>Changes a signed PDF by one bit where the signature covers it.</summary>
+internal static class PdfTamper
+{
+    // Flips one bit inside the first compressed content stream: the file stays a well-formed PDF,
+    // every signed byte range still has its length, and only the digest can tell.
+    public static byte[] FlipSignedByte(byte[] pdf)
+    {
+        var copy = (byte[])pdf.Clone();
+        var text = Encoding.Latin1.GetString(copy);
+        var contents = text.LastIndexOf("/Contents <", StringComparison.Ordinal);
+        var position = text.IndexOf("stream\n", StringComparison.Ordinal) + 40;
+        if (position <= 40 || Math.Abs(position - contents) <= 100)
+        {
+            throw new InvalidOperationException("No content stream away from the signature to change.");
+        }
+        copy[position] ^= 0x01;
+        return copy;
     }
 }

@@ -1,0 +1,38 @@
+using CulturalServerless.Application.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Functions.Http.Reports;
+
+/// <summary>
+/// <c>GET /api/agencies/{agencyId}/assessments/{year}/report</c>: a short-lived download link to the
+/// signed report (<c>?redirect=true</c> answers 302 to it); <c>POST /api/reports/verify</c>: is this
+/// PDF a report we issued, unchanged?
+/// </summary>
+public sealed class ReportFunctions(ReportLinkService links, ReportVerificationService verification, ILogger<ReportFunctions> logger)
+{
+    [Function("GetReportLink")]
+    public Task<IActionResult> GetLink(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies/{agencyId}/assessments/{year}/report")] HttpRequest request,
+        string agencyId,
+        string year,
+        CancellationToken cancellationToken) =>
+        HttpEndpoint.RunAsync(request, logger, async () =>
+        {
+            var link = await links.GetAsync(agencyId, year, cancellationToken);
+            // A link is a bearer credential until it expires: keep it out of shared caches.
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            return string.Equals(QueryParameters.Text(request, "redirect"), "true", StringComparison.OrdinalIgnoreCase)
+                ? new RedirectResult(link.Url.ToString(), permanent: false)
+                : ApiResults.Json(link);
+        });
+
+    [Function("VerifyReport")]
+    public Task<IActionResult> Verify(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/verify")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        HttpEndpoint.RunAsync(request, logger, async () =>
+            ApiResults.Json(await verification.VerifyAsync(await PdfBody.ReadAsync(request, cancellationToken), cancellationToken)));
+}

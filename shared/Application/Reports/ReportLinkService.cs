@@ -1,0 +1,32 @@
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Problems;
+using CulturalServerless.Storage.Blobs;
+
+namespace CulturalServerless.Application.Reports;
+
+/// <summary>What the committee gets to download a report: a read-only link that expires, and what to check the file against.</summary>
+public sealed record ReportLink(Uri Url, DateTimeOffset ExpiresOn, string Sha256, string DocumentNumber);
+
+/// <summary>Issues short-lived download links to the signed report of an agency's latest assessment version.</summary>
+public sealed class ReportLinkService(AssessmentService assessments, ReportStore reports, IBlobReadLinkIssuer links)
+{
+    /// <summary>Long enough to start a download, short enough that a forwarded link soon stops working.</summary>
+    public static readonly TimeSpan Lifetime = BlobReadLinkIssuer.MaxLifetime;
+
+    public async Task<ReportLink> GetAsync(string agencyId, string yearText, CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.GetLatestAsync(agencyId, yearText, cancellationToken);
+        var report = assessment.Report;
+        if (report.State != ReportState.Ready || report.Sha256 is null || report.DocumentNumber is null)
+        {
+            var problem = ApiProblemException.NotFound(report.State == ReportState.Failed
+                ? $"Báo cáo phiên bản {assessment.Version} chưa tạo được: {report.FailureReason}"
+                : $"Báo cáo phiên bản {assessment.Version} đang được tạo; vui lòng thử lại sau ít phút.");
+            problem.Extensions["reportState"] = report.State;
+            problem.Extensions["version"] = assessment.Version;
+            throw problem;
+        }
+        var link = await links.IssueAsync(reports.Blob(assessment.AgencyId, assessment.Year, assessment.Version), Lifetime, cancellationToken);
+        return new ReportLink(link.Url, link.ExpiresOn, report.Sha256, report.DocumentNumber);
+    }
+}

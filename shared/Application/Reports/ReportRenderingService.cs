@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Reports;
+using CulturalServerless.Reports.Rendering;
+using CulturalServerless.Reports.Signing;
+using CulturalServerless.Storage.Blobs;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Application.Reports;
+
+/// <summary>
+/// Renders, signs and stores the official report of one scored assessment version, from its
+/// report-request snapshot. Safe to run twice for one snapshot: a version gets one document number,
+/// one PDF and one record.
+/// </summary>
+public sealed partial class ReportRenderingService(
+    ReportRequestStore requests,
+    ReportStore reports,
+    AssessmentRepository assessments,
+    AssessmentHeadUpdater heads,
+    DocumentNumberCounter numbers,
+    ReportRenderer renderer,
+    ReportSigner signer,
+    ISigningCertificateSource certificates,
+    TimeProvider clock,
+    ILogger<ReportRenderingService> logger)
+{
+    private static readonly TimeZoneInfo VietNam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    public async Task RenderAsync(BlobClient requestBlob, CancellationToken cancellationToken)
+    {
+        var request = await requests.ReadAsync(requestBlob, cancellationToken);
+        var agencyId = request.Agency.Id;
+        var stored = await assessments.FindVersionAsync(agencyId, request.Year, request.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Report request {requestBlob.Name} names a version that is not stored.");
+        var version = stored.Value;
+        if (version.Report.State == ReportState.Ready)
+        {
+            LogAlreadyRendered(agencyId, request.Year, request.Version);
+            return;
+        }
+        try
+        {
+            var report = await reports.FindAsync(agencyId, request.Year, request.Version, cancellationToken)
+                ?? await RenderAndStoreAsync(request, version, cancellationToken);
+            await heads.RecordReportAsync(version, version.Report with
+            {
+                State = ReportState.Ready,
+                BlobPath = report.BlobPath,
+                Sha256 = report.Sha256,
+                Size = report.Size,
+                DocumentNumber = report.DocumentNumber,
+                SignedAt = report.SignedAt,
+                CertificateThumbprint = report.CertificateThumbprint,
+                FailureReason = null,
+            }, cancellationToken);
+            LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(exception, agencyId, request.Year, request.Version);
+            await heads.RecordReportAsync(version, version.Report with
+            {
+                State = ReportState.Failed,
+                FailureReason = $"Không tạo được báo cáo: {exception.GetType().Name}. Hệ thống sẽ thử lại.",
+            }, cancellationToken);
+            throw; // the trigger retries, then records the snapshot as poison
+        }
+    }
+
+    private async Task<StoredReport> RenderAndStoreAsync(ReportRequest request, AssessmentVersion version, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var issueDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietNam).DateTime);
+        var number = await numbers.NumberForAsync(request.Agency.Id, issueDate.Year, version.Id, cancellationToken);
+        var official = OfficialReportMapper.Map(request, number, issueDate);
+
+        using var composed = renderer.Compose(official);
+        var pdf = await signer.SignAsync(composed, cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var certificate = await certificates.GetCertificateAsync(cancellationToken);
+        return await reports.StoreAsync(request.Agency.Id, request.Year, request.Version, pdf, sha256,
+            official.Number.Reference, now, CertificateThumbprints.Of(certificate), new Dictionary<string, string>
+            {
+                ["assessmentId"] = version.Id,
+                ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {AgencyId}/{Year} v{Version} is ready already; nothing to do")]
+    private partial void LogAlreadyRendered(string agencyId, int year, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {AgencyId}/{Year} v{Version} signed as {DocumentNumber} ({Size} bytes)")]
+    private partial void LogRendered(string agencyId, int year, int version, string documentNumber, long size);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report {AgencyId}/{Year} v{Version} failed")]
+    private partial void LogFailed(Exception exception, string agencyId, int year, int version);
+}

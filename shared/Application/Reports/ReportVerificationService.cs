@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using CulturalServerless.Reports.Signing;
+using CulturalServerless.Storage.Cosmos;
+
+namespace CulturalServerless.Application.Reports;
+
+/// <summary>Which assessment version a verified report belongs to.</summary>
+public sealed record VerifiedAssessment(string AgencyId, int Year, int Version);
+
+/// <summary>
+/// The answer to "is this file a report we issued, unchanged?": valid only when the signature
+/// verifies, the file's SHA-256 is that of a report we stored, and it was signed with the
+/// certificate we signed that report with.
+/// </summary>
+public sealed record ReportVerificationResult(
+    bool Valid, string? Signer, DateTimeOffset? SignedAt, string? DocumentNumber, VerifiedAssessment? Assessment, IReadOnlyList<string> Problems);
+
+public sealed class ReportVerificationService(ReportSignatureVerifier verifier, AssessmentRepository assessments)
+{
+    public async Task<ReportVerificationResult> VerifyAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var signature = verifier.Verify(pdf);
+        if (!signature.IsValid) problems.Add($"Chữ ký số không hợp lệ: {signature.Problem}");
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var issued = await assessments.FindVersionByReportSha256Async(sha256, cancellationToken);
+        if (issued is null)
+        {
+            problems.Add("Tệp không trùng với báo cáo nào hệ thống đã cấp (SHA-256 khác).");
+        }
+        else if (signature.IsValid && !CertificateThumbprints.Same(signature.CertificateThumbprint, issued.Report.CertificateThumbprint))
+        {
+            problems.Add("Tệp không được ký bằng chứng thư số của hệ thống.");
+        }
+
+        return new ReportVerificationResult(
+            problems.Count == 0,
+            signature.SignerSubject,
+            signature.SigningTime,
+            issued?.Report.DocumentNumber,
+            issued is null ? null : new VerifiedAssessment(issued.AgencyId, issued.Year, issued.Version),
+            problems);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace CulturalServerless.Storage.Blobs;
+
+/// <summary>What a stored report says about itself in its blob metadata.</summary>
+public sealed record StoredReport(string BlobPath, string Sha256, long Size, string DocumentNumber, DateTimeOffset SignedAt, string CertificateThumbprint);
+
+/// <summary>Signed PDF reports in the <c>reports</c> container, at <c>{agencyId}/{year}/v{version}.pdf</c>.</summary>
+public sealed class ReportStore(BlobServiceClient blobs)
+{
+    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(BlobContainers.Reports);
+
+    public static string BlobName(string agencyId, int year, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{agencyId}/{year}/v{version}.pdf");
+
+    public BlobClient Blob(string agencyId, int year, int version) => container.GetBlobClient(BlobName(agencyId, year, version));
+
+    /// <summary>The report already stored for a version, from its metadata; null when there is none.</summary>
+    public async Task<StoredReport?> FindAsync(string agencyId, int year, int version, CancellationToken cancellationToken)
+    {
+        var blob = Blob(agencyId, year, version);
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return FromMetadata(blob, properties.Metadata, properties.ContentLength);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Stores a signed report unless one is there already (a repeated trigger); either way returns
+    /// the one that is stored, so a version only ever has one report.
+    /// </summary>
+    public async Task<StoredReport> StoreAsync(
+        string agencyId, int year, int version, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt,
+        string certificateThumbprint, IDictionary<string, string> extraMetadata, CancellationToken cancellationToken)
+    {
+        var blob = Blob(agencyId, year, version);
+        var metadata = new Dictionary<string, string>(extraMetadata)
+        {
+            ["sha256"] = sha256,
+            // Metadata values must be ASCII, and a symbol may hold "Đ": stored percent-encoded.
+            ["documentNumber"] = Uri.EscapeDataString(documentNumber),
+            ["signedAt"] = signedAt.ToString("O", CultureInfo.InvariantCulture),
+            ["certificateThumbprint"] = certificateThumbprint,
+        };
+        try
+        {
+            await blob.UploadAsync(new BinaryData(pdf), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+                Metadata = metadata,
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return new StoredReport($"{container.Name}/{blob.Name}", sha256, pdf.LongLength, documentNumber, signedAt, certificateThumbprint);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return await FindAsync(agencyId, year, version, cancellationToken)
+                ?? throw new InvalidOperationException($"Report {blob.Name} exists but cannot be read.", exception);
+        }
+    }
+
+    private StoredReport? FromMetadata(BlobClient blob, IDictionary<string, string> metadata, long size) =>
+        metadata.TryGetValue("sha256", out var sha256)
+        && metadata.TryGetValue("documentNumber", out var number)
+        && metadata.TryGetValue("signedAt", out var signedAt)
+        && metadata.TryGetValue("certificateThumbprint", out var thumbprint)
+            ? new StoredReport($"{container.Name}/{blob.Name}", sha256, size, Uri.UnescapeDataString(number),
+                DateTimeOffset.Parse(signedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), thumbprint)
+            : null;
+}

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using CulturalServerless.Application.Reports;
+using CulturalServerless.Functions.Http.Reports;
+using CulturalServerless.Functions.Triggers;
+using CulturalServerless.IntegrationTests.Api;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.Reports.Rendering;
+using CulturalServerless.Reports.Signing;
+using CulturalServerless.Storage.Blobs;
+using CulturalServerless.UnitTests.Reports.Signing;
+using Microsoft.Extensions.Logging.Abstractions;
+using UglyToad.PdfPig;
+
+namespace CulturalServerless.IntegrationTests.Reports;
+
+/// <summary>
+/// From a scored submission to a signed PDF in Blob Storage, its record in Cosmos DB, a download
+/// link and verification — through the function classes, against the emulators.
+/// </summary>
+public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServices>
+{
+    private readonly ApiClient api = new(app);
+    private readonly RenderReportFunction trigger = new(app.Get<ReportRenderingService>());
+    private readonly ReportFunctions reports = new(app.Get<ReportLinkService>(), app.Get<ReportVerificationService>(), NullLogger<ReportFunctions>.Instance);
+    private readonly BlobServiceClient blobs = app.Get<BlobServiceClient>();
+
+    private async Task<string> SubmitSeedAsync()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        Assert.Equal(201, (await api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+        return agencyId;
+    }
+
+    private Task FireAsync(string agencyId, int version = 1) =>
+        trigger.Run(blobs.GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v{version}.json"),
+            $"{agencyId}/2022/v{version}.json", CancellationToken.None);
+
+    private async Task<byte[]> DownloadReportAsync(string agencyId, int version = 1) =>
+        (await blobs.GetBlobContainerClient(BlobContainers.Reports).GetBlobClient($"{agencyId}/2022/v{version}.pdf").DownloadContentAsync())
+        .Value.Content.ToArray();
+
+    private Task<ApiResponse> LinkAsync(string agencyId, string? query = null)
+    {
+        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/2022/report", query: query);
+        return HttpCalls.ExecuteAsync(request, reports.GetLink(request, agencyId, "2022", CancellationToken.None));
+    }
+
+    private Task<ApiResponse> VerifyAsync(byte[] pdf, string contentType = "application/pdf")
+    {
+        var request = HttpCalls.Request("POST", "/api/reports/verify", pdf, contentType);
+        return HttpCalls.ExecuteAsync(request, reports.Verify(request, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_trigger_renders_signs_and_records_the_report_of_the_seed_submission()
+    {
+        var agencyId = await SubmitSeedAsync();
+
+        await FireAsync(agencyId);
+
+        var assessment = (await api.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("report-ready", (string?)assessment["status"]);
+        var report = assessment["report"]!;
+        Assert.Equal("ready", (string?)report["state"]);
+        Assert.Equal("01/BC-VP", (string?)report["documentNumber"]);
+        Assert.Equal($"reports/{agencyId}/2022/v1.pdf", (string?)report["blobPath"]);
+        var pdf = await DownloadReportAsync(agencyId);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), (string?)report["sha256"]);
+        Assert.Equal(pdf.Length, (long?)report["size"]);
+        Assert.Equal("report-ready", (string?)assessment["history"]!.AsArray().Last()!["action"]);
+
+        var properties = (await blobs.GetBlobContainerClient(BlobContainers.Reports).GetBlobClient($"{agencyId}/2022/v1.pdf").GetPropertiesAsync()).Value;
+        Assert.Equal("application/pdf", properties.ContentType);
+        Assert.Equal((string?)report["sha256"], properties.Metadata["sha256"]);
+        Assert.Equal($"{agencyId}-2022-v1", properties.Metadata["assessmentId"]);
+        Assert.Equal("1", properties.Metadata["version"]);
+    }
+
+    [Fact]
+    public async Task The_report_carries_the_submissions_exact_Vietnamese_text()
+    {
+        var agencyId = await SubmitSeedAsync();
+        await FireAsync(agencyId);
+
+        using var document = PdfDocument.Open(await DownloadReportAsync(agencyId));
+        var text = string.Join("\n", document.GetPages().Select(page => page.Text)).Normalize(NormalizationForm.FormC);
+        var compact = Compact(text);
+
+        Assert.Contains("Số: 01/BC-VP", text);
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
+        Assert.Contains("BÁO CÁO", text);
+        var sample = ApiClient.Sample("assessment-2022.json");
+        foreach (var code in new[] { "1.1", "1.4", "2.4", "3.3" })
+        {
+            Assert.Contains(Compact((string)sample["criteria"]![code]!["narrative"]!), compact);
+        }
+        Assert.Contains(Compact("Vũ Minh Tâm"), compact);
+        Assert.Contains(Compact("PHỤ LỤC"), compact);
+    }
+
+    [Fact]
+    public async Task The_stored_report_is_signed_as_pdfsig_and_our_verifier_see_it_and_a_changed_byte_is_caught()
+    {
+        var agencyId = await SubmitSeedAsync();
+        await FireAsync(agencyId);
+        var pdf = await DownloadReportAsync(agencyId);
+        var tampered = Tamper(pdf);
+
+        Assert.True(app.Get<ReportSignatureVerifier>().Verify(pdf).IsValid);
+        Assert.False(app.Get<ReportSignatureVerifier>().Verify(tampered).IsValid);
+        Assert.True(Pdfsig.Path is not null, "pdfsig is needed (poppler-utils; ./test.sh installs it)");
+        Assert.Contains("Signature is Valid", Pdfsig.Check(pdf));
+        Assert.DoesNotContain("Signature is Valid", Pdfsig.Check(tampered));
+    }
+
+    [Fact]
+    public async Task The_trigger_firing_twice_leaves_one_report_one_number_and_one_record()
+    {
+        var agencyId = await SubmitSeedAsync();
+
+        await FireAsync(agencyId);
+        var first = await DownloadReportAsync(agencyId);
+        await FireAsync(agencyId);
+        await Task.WhenAll(FireAsync(agencyId), FireAsync(agencyId));
+
+        Assert.Equal(first, await DownloadReportAsync(agencyId));
+        var assessment = (await api.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("01/BC-VP", (string?)assessment["report"]!["documentNumber"]);
+        Assert.Single(assessment["history"]!.AsArray(), h => (string?)h!["action"] == "report-ready");
+
+        // The next version's report takes the next number of the agency's year.
+        Assert.Equal(201, (await api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+        await FireAsync(agencyId, version: 2);
+        Assert.Equal("02/BC-VP", (string?)(await api.GetLatestAsync(agencyId)).Json["report"]!["documentNumber"]);
+    }
+
+    [Fact]
+    public async Task The_link_downloads_the_signed_report_and_redirect_answers_302()
+    {
+        var agencyId = await SubmitSeedAsync();
+
+        var early = await LinkAsync(agencyId);
+        Assert.Equal(404, early.Status);
+        Assert.Equal("requested", (string?)early.Json["reportState"]);
+
+        await FireAsync(agencyId);
+        var link = await LinkAsync(agencyId);
+        Assert.Equal(200, link.Status);
+        Assert.Equal("no-store", link.Headers.CacheControl.ToString());
+        var expiresOn = DateTimeOffset.Parse((string)link.Json["expiresOn"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expiresOn, DateTimeOffset.UtcNow.AddMinutes(10), DateTimeOffset.UtcNow.AddMinutes(15.5));
+        using var http = new HttpClient();
+        var downloaded = await http.GetByteArrayAsync((string)link.Json["url"]!);
+        Assert.Equal((string?)link.Json["sha256"], Convert.ToHexStringLower(SHA256.HashData(downloaded)));
+        Assert.Equal("01/BC-VP", (string?)link.Json["documentNumber"]);
+
+        var redirect = await LinkAsync(agencyId, "redirect=true");
+        Assert.Equal(302, redirect.Status);
+        Assert.StartsWith(blobs.Uri.ToString(), redirect.Headers.Location.ToString());
+    }
+
+    [Fact]
+    public async Task Verify_accepts_our_report_and_names_its_assessment()
+    {
+        var agencyId = await SubmitSeedAsync();
+        await FireAsync(agencyId);
+
+        var result = await VerifyAsync(await DownloadReportAsync(agencyId));
+
+        Assert.Equal(200, result.Status);
+        Assert.True((bool)result.Json["valid"]!);
+        Assert.Contains("Test signer", (string?)result.Json["signer"]);
+        Assert.NotNull(result.Json["signedAt"]);
+        Assert.Equal(agencyId, (string?)result.Json["assessment"]!["agencyId"]);
+        Assert.Equal(2022, (int?)result.Json["assessment"]!["year"]);
+        Assert.Equal(1, (int?)result.Json["assessment"]!["version"]);
+    }
+
+    [Fact]
+    public async Task Verify_refuses_a_changed_file_and_a_validly_signed_report_we_did_not_issue()
+    {
+        var agencyId = await SubmitSeedAsync();
+        await FireAsync(agencyId);
+        var ours = await DownloadReportAsync(agencyId);
+        using var foreignSource = new SelfSignedCertificateSource("Someone else", "Another organisation");
+        var renderer = app.Get<ReportRenderer>();
+        using var composed = renderer.Compose(CulturalServerless.Application.Reports.OfficialReportMapper.Map(
+            await app.Get<ReportRequestStore>().ReadAsync(
+                blobs.GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"), CancellationToken.None),
+            1, new DateOnly(2022, 11, 15)));
+        var foreign = await new ReportSigner(foreignSource, TimeProvider.System).SignAsync(composed);
+
+        var changed = await VerifyAsync(Tamper(ours));
+        var notOurs = await VerifyAsync(foreign);
+
+        Assert.False((bool)changed.Json["valid"]!);
+        Assert.NotEmpty(changed.Json["problems"]!.AsArray());
+        Assert.False((bool)notOurs.Json["valid"]!);
+        Assert.Null(notOurs.Json["assessment"]);
+    }
+
+    [Theory]
+    [InlineData("text/plain", 415)]
+    [InlineData("application/pdf", 400)]
+    public async Task Verify_answers_4xx_to_what_is_not_a_pdf_upload(string contentType, int status)
+    {
+        var body = contentType == "application/pdf" ? Array.Empty<byte>() : Encoding.UTF8.GetBytes("hello");
+        var response = await VerifyAsync(body, contentType);
+        Assert.Equal(status, response.Status);
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_signed_marks_the_assessment_report_failed_with_the_reason()
+    {
+        await using var broken = AppServices.With(new Dictionary<string, string?> { ["Signing:PfxPath"] = "/nonexistent/signing.pfx" });
+        await broken.InitializeAsync();
+        var brokenApi = new ApiClient(broken);
+        var agencyId = await brokenApi.RegisterAgencyAsync();
+        await brokenApi.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"));
+        var brokenTrigger = new RenderReportFunction(broken.Get<ReportRenderingService>());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => brokenTrigger.Run(
+            broken.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"),
+            $"{agencyId}/2022/v1.json", CancellationToken.None));
+
+        var assessment = (await brokenApi.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("report-failed", (string?)assessment["status"]);
+        Assert.Equal("failed", (string?)assessment["report"]!["state"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)assessment["report"]!["failureReason"]));
+    }
+
+    private static byte[] Tamper(byte[] pdf) => PdfTamper.FlipSignedByte(pdf);
+
+    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}

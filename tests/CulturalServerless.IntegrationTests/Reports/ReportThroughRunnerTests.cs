@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CulturalServerless.Functions.Hosting;
+using CulturalServerless.IntegrationTests.Api;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.IntegrationTests.Runner;
+using CulturalServerless.LocalRunner.Catalog;
+
+namespace CulturalServerless.IntegrationTests.Reports;
+
+/// <summary>The whole app under the local runner, over HTTP: a submission ends as a signed report a link downloads.</summary>
+public sealed class ReportThroughRunnerTests
+{
+    [Fact]
+    public async Task A_submission_becomes_a_signed_report_through_the_blob_trigger()
+    {
+        await using var storage = await PrivateAzurite.StartAsync();
+        await using var app = AppServices.With(new Dictionary<string, string?>
+        {
+            ["ReportStorage"] = storage.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+        });
+        await app.InitializeAsync();
+        var functions = FunctionCatalog.Load(Path.Combine(AppContext.BaseDirectory, "functions.metadata"),
+            typeof(CulturalServerlessServiceCollectionExtensions).Assembly);
+        await using var host = await RunnerHost.StartAsync(functions,
+            (services, configuration) => services.AddCulturalServerless(configuration), app.Settings);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var agencyId = "vp-" + Guid.NewGuid().ToString("N")[..10];
+        var agency = ApiClient.Sample("agency.json");
+        agency["id"] = agencyId;
+
+        Assert.Equal(HttpStatusCode.Created, (await http.PutAsJsonAsync($"/api/agencies/{agencyId}", agency)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await http.PostAsJsonAsync($"/api/agencies/{agencyId}/assessments/2022", ApiClient.Sample("assessment-2022.json"))).StatusCode);
+
+        JsonNode? assessment = null;
+        for (var i = 0; i < 150 && (string?)assessment?["status"] != "report-ready"; i++)
+        {
+            await Task.Delay(200);
+            assessment = await http.GetFromJsonAsync<JsonNode>($"/api/agencies/{agencyId}/assessments/2022");
+        }
+        Assert.Equal("report-ready", (string?)assessment?["status"]);
+
+        var link = await http.GetFromJsonAsync<JsonNode>($"/api/agencies/{agencyId}/assessments/2022/report");
+        var pdf = await http.GetByteArrayAsync((string)link!["url"]!);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        Assert.Equal("01/BC-VP", (string?)link["documentNumber"]);
+    }
+}
