@@ -1,3 +1,5 @@
+using CulturalServerless.Application.Jurisdictions;
+
 using System.Text.Json.Serialization;
 
 namespace CulturalServerless.Scoring.Rubrics;
@@ -14,7 +16,10 @@ public sealed record Rubric
     public required string Title { get; init; }
     /// <summary>Years of assessment this scale applies to.</summary>
     public required IReadOnlyList<int> Years { get; init; }
-    /// <summary>Jurisdiction codes (ISO 3166-2, e.g. "VN-29"); empty means any jurisdiction without a scale of its own.</summary>
+    /// <summary>
+    /// Jurisdiction codes the scale is for (the agencies' codes: "51" is Quảng Ngãi province and
+    /// covers "51.522" within it); empty means any jurisdiction without a scale of its own.
+    /// </summary>
     public IReadOnlyList<string> Jurisdictions { get; init; } = [];
     public string? Basis { get; init; }
     public required decimal TotalPoints { get; init; }
@@ -65,5 +70,6 @@ public sealed record Rubric
     public bool AppliesTo(int year) => Years.Contains(year);
 
     public bool AppliesTo(string? jurisdiction) =>
-        Jurisdictions.Count == 0 || (jurisdiction is not null && Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase));
+        Jurisdictions.Count == 0
+        || (jurisdiction is not null && Jurisdictions.Any(scope => JurisdictionCode.IsWithin(jurisdiction, scope)));
 }

@@ -13,7 +13,7 @@ public sealed class RubricCatalogTests
     {
         Assert.Equal(DefaultRubric.Id, RubricCatalog.Shipped.Find(DefaultRubric.Id)?.Id);
         Assert.Equal(DefaultRubric.Id, RubricCatalog.Shipped.FindFor(2022)?.Id);
-        Assert.Equal(DefaultRubric.Id, RubricCatalog.Shipped.FindFor(2022, "VN-29")?.Id);
+        Assert.Equal(DefaultRubric.Id, RubricCatalog.Shipped.FindFor(2022, "29")?.Id);
         Assert.Null(RubricCatalog.Shipped.FindFor(2021));
         Assert.Null(RubricCatalog.Shipped.Find("co-quan-2099"));
     }
@@ -23,12 +23,13 @@ public sealed class RubricCatalogTests
     {
         var catalog = new RubricCatalog([General("co-quan-2024", 2024), TrialRubric.Rubric]);
 
-        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2024, "VN-29")?.Id);
-        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2024, "vn-29")?.Id);
-        Assert.Equal("co-quan-2024", catalog.FindFor(2024, "VN-01")?.Id);
+        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2024, "29")?.Id);
+        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2024, "29.001")?.Id);
+        Assert.Equal("co-quan-2024", catalog.FindFor(2024, "290")?.Id);
+        Assert.Equal("co-quan-2024", catalog.FindFor(2024, "01")?.Id);
         Assert.Equal("co-quan-2024", catalog.FindFor(2024)?.Id);
-        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2025, "VN-29")?.Id);
-        Assert.Null(catalog.FindFor(2025, "VN-01"));
+        Assert.Equal("thu-nghiem-2024", catalog.FindFor(2025, "29")?.Id);
+        Assert.Null(catalog.FindFor(2025, "01"));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class RubricCatalogTests
     {
         var evaluator = new AssessmentEvaluator(new RubricCatalog([TrialRubric.Rubric]));
 
-        var evaluation = evaluator.Evaluate(TrialRubric.Submission() with { RubricId = null }, "VN-29");
+        var evaluation = evaluator.Evaluate(TrialRubric.Submission() with { RubricId = null }, "29");
 
         Assert.True(evaluation.IsValid, string.Join("; ", evaluation.Validation.Problems.Select(p => p.MessageEn)));
         Assert.Equal("thu-nghiem-2024", evaluation.Score!.RubricId);

@@ -15,7 +15,7 @@ internal static class TrialRubric
       "version": 2,
       "title": "Thang điểm thử nghiệm",
       "years": [2024, 2025],
-      "jurisdictions": ["VN-29"],
+      "jurisdictions": ["29"],
       "totalPoints": 20,
       "passThreshold": 15,
       "staffCategories": [{ "id": "officials", "title": "cán bộ, công chức" }],
