@@ -1,5 +1,4 @@
 using CulturalServerless.Application.Jurisdictions;
-
 using System.Text.Json.Serialization;
 
 namespace CulturalServerless.Scoring.Rubrics;
