@@ -11,6 +11,15 @@ RESULTS=artifacts/test-results
 PROJECTS=(tests/CulturalServerless.UnitTests tests/CulturalServerless.IntegrationTests)
 
 [ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
+# pdfsig (poppler-utils) checks the signed reports independently of our own verifier.
+if ! command -v pdfsig >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } || exit 1
+  else
+    echo "test.sh: pdfsig is needed: sudo apt-get install poppler-utils" >&2
+    exit 1
+  fi
+fi
 if [ "${1:-}" != "--no-build" ]; then
   dotnet build CulturalServerless.sln -nologo -v quiet || exit 1
 fi
