@@ -20,5 +20,10 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Assessments = new("assessments", "/partitionKey", "/idempotencyKey");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments];
+    /// <summary>Reminder records, one logical partition per year (<c>/partitionKey</c> = the year).</summary>
+    public static readonly CosmosContainerDefinition Reminders = new("reminders", "/partitionKey");
+    /// <summary>Webhook subscriptions of agencies and committees, by id (<c>agency:{id}</c>, <c>committee:{code}</c>).</summary>
+    public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Reminders, Clients];
 }
