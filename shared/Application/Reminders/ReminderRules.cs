@@ -23,13 +23,12 @@ public sealed record ReminderRules(DateOnly Deadline, IReadOnlyList<int> Offsets
         if (!InSeason(day)) return null;
         if (day > Deadline)
         {
+            // Past the deadline only overdue reminders are due: a missed "1 day before" is not sent late.
             var overdueDays = day.DayNumber - Deadline.DayNumber;
             var lastTurn = overdueDays / OverdueEveryDays * OverdueEveryDays;
-            if (lastTurn > 0)
-            {
-                var date = Deadline.AddDays(lastTurn);
-                return new ReminderStage("overdue-" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
-            }
+            if (lastTurn == 0) return null;
+            var date = Deadline.AddDays(lastTurn);
+            return new ReminderStage("overdue-" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
         }
         var before = OffsetsDays
             .Select(offset => (Offset: offset, Date: Deadline.AddDays(-offset)))
