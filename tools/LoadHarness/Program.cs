@@ -43,6 +43,7 @@ try
     Console.WriteLine($"Seeded {count} agencies ({seeded.Submitted} submitted, {seeded.ReportFailed} report-failed, " +
         $"{seeded.OwnWebhooks} own webhooks, {seeded.Committees} committee webhooks) in {seeding.Elapsed.TotalSeconds:F1} s");
 
+    Console.WriteLine(await QueryCosts.MeasureAsync(provider, 2026));
     var reminders = provider.GetRequiredService<ReminderService>();
     foreach (var label in new[] { "First run", "Repeat run (same day)" })
     {
