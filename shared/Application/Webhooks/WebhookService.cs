@@ -78,13 +78,15 @@ public sealed partial class WebhookService(
 
     private static void RequireValidKey(WebhookOwner owner)
     {
-        var (valid, path, message) = owner.Kind == WebhookOwnerKind.Agency
-            ? (AgencyId.IsValid(owner.Key), "$.route.agencyId", "Mã cơ quan không hợp lệ.")
-            : (JurisdictionCode.IsValid(owner.Key), "$.route.jurisdiction", "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).");
-        if (!valid)
+        var problem = owner.Kind == WebhookOwnerKind.Agency
+            ? AgencyId.IsValid(owner.Key) ? null
+                : new ValidationProblem("$.route.agencyId", "invalid-agency-id", "Mã cơ quan không hợp lệ.", "Invalid agency id.")
+            : JurisdictionCode.IsValid(owner.Key) ? null
+                : new ValidationProblem("$.route.jurisdiction", "invalid-jurisdiction",
+                    "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).", "Invalid jurisdiction code (e.g. 51 or 51.522).");
+        if (problem is not null)
         {
-            throw new ApiProblemException(ProblemType.InvalidParameter, message,
-                [new ValidationProblem(path, "invalid-" + path[(path.LastIndexOf('.') + 1)..].ToLowerInvariant(), message, "Invalid route parameter.")]);
+            throw new ApiProblemException(ProblemType.InvalidParameter, problem.Message, [problem]);
         }
     }
 
