@@ -4,6 +4,8 @@ using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Reports.Signing;
+using CulturalServerless.Application.Reminders;
+using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage.Blobs;
@@ -40,6 +42,22 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<ReportRenderingService>();
         services.AddSingleton<ReportLinkService>();
         services.AddSingleton<ReportVerificationService>();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
+        services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section));
+        // Redirects are not followed: a signed post goes to the registered address or nowhere.
+        // Each try has its own timeout (Webhooks__Timeout) in WebhookSender, so the client's is off.
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<WebhookSubscriptionRepository>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<ReminderRepository>();
+        services.AddSingleton<AssessmentStatusLookup>();
+        services.AddSingleton<ReminderCalendar>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<ReminderListService>();
         return services;
     }
 }

@@ -130,6 +130,18 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
       // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
       REMINDER_SCHEDULE: reminderSchedule
+
+      // Reminder rules (docs/reminders.md): the national defaults. A committee's own deadline or
+      // rhythm for a year is added as Reminders__Overrides__<jurisdiction>__<year>__<member>.
+      Reminders__DeadlineMonthDay: '11-30'
+      Reminders__OffsetsDays: '30,14,7,1'
+      Reminders__OverdueEveryDays: '7'
+      Reminders__LastDayMonthDay: '12-31'
+
+      // Webhook delivery: tries per post, the first pause (doubling after), and the time one try may take.
+      Webhooks__MaxAttempts: '3'
+      Webhooks__FirstRetryDelay: '00:00:01'
+      Webhooks__Timeout: '00:00:10'
     }
   }
 

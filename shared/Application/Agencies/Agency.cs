@@ -26,5 +26,5 @@ public sealed record AgencyStaff(int Total, int Officials, int ContractWorkers, 
 /// <summary>The signature block: optional authority prefix (TM., KT., …), title in capitals, name.</summary>
 public sealed record AgencySigner(string Title, string Name, string? AuthorityPrefix = null);
 
-/// <summary>Who the system reminds, and where it posts reminders for the agency's portal.</summary>
-public sealed record AgencyContact(string? Name = null, string? Email = null, string? Phone = null, string? WebhookUrl = null);
+/// <summary>Whom to contact at the agency. Reminders go to its webhook, registered with <c>PUT /api/agencies/{agencyId}/webhook</c>.</summary>
+public sealed record AgencyContact(string? Name = null, string? Email = null, string? Phone = null);

@@ -88,17 +88,7 @@ public static partial class AgencyValidator
             problems.Add("$.contact.email", "invalid-email", "Địa chỉ email không hợp lệ.", "The email address is invalid.");
         }
         OptionalText(problems, "$.contact.phone", contact.Phone, 30);
-        if (contact.WebhookUrl is { } url && !IsAcceptableWebhook(url))
-        {
-            problems.Add("$.contact.webhookUrl", "invalid-webhook-url",
-                "Webhook phải là địa chỉ https:// tuyệt đối.", "The webhook must be an absolute https:// URL.");
-        }
     }
-
-    /// <summary>HTTPS only, so reminders and their signatures are not sent in clear; plain HTTP only to this machine, for development.</summary>
-    private static bool IsAcceptableWebhook(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private static bool RequiredText(ValidationProblemList problems, string path, string? value, int maxLength, string nameVi, string nameEn)
     {

@@ -65,4 +65,15 @@ public sealed class AgencyRepository(Database database)
                 .WithParameter("@under", jurisdiction + ".");
         return await CosmosPaging.ReadPageAsync<Agency>(container, query, continuationToken, pageSize, cancellationToken);
     }
+
+    /// <summary>
+    /// One page of every agency, as much of each as a reminder run needs. No ORDER BY: a run visits
+    /// each agency once in whatever order is cheapest, resuming from the continuation token.
+    /// </summary>
+    public Task<Page<AgencyEntry>> ListEntriesAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        CosmosPaging.ReadPageAsync<AgencyEntry>(container, new QueryDefinition("SELECT c.id, c.name, c.jurisdiction FROM c"),
+            continuationToken, pageSize, cancellationToken);
 }
+
+/// <summary>An agency as a reminder run sees it: who, and whose committee.</summary>
+public sealed record AgencyEntry(string Id, string Name, string Jurisdiction);

@@ -26,5 +26,10 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Counters = new("counters", "/partitionKey");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters];
+    /// <summary>Reminder records, one logical partition per year (<c>/partitionKey</c> = the year).</summary>
+    public static readonly CosmosContainerDefinition Reminders = new("reminders", "/partitionKey");
+    /// <summary>Webhook subscriptions of agencies and committees, by id (<c>agency:{id}</c>, <c>committee:{code}</c>).</summary>
+    public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients];
 }

@@ -21,7 +21,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
           "placeName": "Quảng Ngãi",
           "staff": { "total": 89, "officials": 60, "contractWorkers": 14, "publicEmployees": 15 },
           "signer": { "title": "CHÁNH VĂN PHÒNG", "name": "Vũ Minh Tâm" },
-          "contact": { "email": "vanphong@quangngai.gov.vn", "webhookUrl": "https://portal.quangngai.gov.vn/hooks/cultural" }
+          "contact": { "email": "vanphong@quangngai.gov.vn" }
         }
         """;
 
@@ -110,7 +110,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
               "placeName": "Quảng Ngãi",
               "staff": { "total": 90, "officials": 60, "contractWorkers": -1, "publicEmployees": 15 },
               "signer": { "title": "CHÁNH VĂN PHÒNG", "name": "Vũ Minh Tâm", "authorityPrefix": "XX." },
-              "contact": { "email": "not-an-email", "webhookUrl": "http://example.org/hook" }
+              "contact": { "email": "not-an-email" }
             }
             """;
         var id = NewId();
@@ -122,7 +122,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         Assert.Equal("/problems/validation", (string?)response.Json["type"]);
         Assert.Equal(
             new[] { "$.id", "$.name", "$.parentBody", "$.symbol", "$.jurisdiction", "$.staff.contractWorkers", "$.staff.total",
-                "$.signer.authorityPrefix", "$.contact.email", "$.contact.webhookUrl" }.Order(),
+                "$.signer.authorityPrefix", "$.contact.email" }.Order(),
             response.ErrorPaths.Order());
         Assert.All(response.Json["errors"]!.AsArray(), e =>
         {

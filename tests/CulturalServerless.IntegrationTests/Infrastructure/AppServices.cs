@@ -29,6 +29,8 @@ public sealed class AppServices : IAsyncLifetime
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
             ["Signing:PfxPath"] = TestCertificates.SigningPfxPath,
+            // The SendReminders timer names this setting; the local runner refuses to start without it.
+            ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
         };
         foreach (var (key, value) in overrides) Settings[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();

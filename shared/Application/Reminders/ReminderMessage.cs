@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace CulturalServerless.Application.Reminders;
+
+/// <summary>
+/// The JSON body posted to a webhook: the record's facts (not its delivery state) and a sentence a
+/// portal can show as it is. <see cref="Id"/> equals the <c>X-Cultural-Delivery</c> header, so a
+/// receiver can drop a delivery it has already seen.
+/// </summary>
+public sealed record ReminderMessage(
+    string Id,
+    ReminderEvent Event,
+    int Year,
+    string? AgencyId,
+    string? AgencyName,
+    string Jurisdiction,
+    string Stage,
+    DateOnly Deadline,
+    int DaysLeft,
+    MissingReason? Reason,
+    int? MissingCount,
+    IReadOnlyList<MissingAgency>? MissingAgencies,
+    string Message)
+{
+    public static ReminderMessage Of(ReminderRecord record) => new(
+        record.Id, record.Event, record.Year, record.AgencyId, record.AgencyName, record.Jurisdiction, record.Stage,
+        record.Deadline, record.DaysLeft, record.Reason, record.MissingCount, record.MissingAgencies, Text(record));
+
+    private static string Text(ReminderRecord record)
+    {
+        var deadline = record.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var when = record.DaysLeft switch
+        {
+            > 0 => $"còn {record.DaysLeft} ngày đến hạn {deadline}",
+            0 => $"hôm nay là hạn cuối ({deadline})",
+            _ => $"đã quá hạn {deadline} {-record.DaysLeft} ngày",
+        };
+        if (record.Event == ReminderEvent.CommitteeDigest)
+        {
+            return $"Tự đánh giá năm {record.Year}: {record.MissingCount} cơ quan thuộc địa bàn {record.Jurisdiction} chưa hoàn thành; {when}.";
+        }
+        var what = record.Reason == MissingReason.ReportFailed
+            ? $"báo cáo tự đánh giá năm {record.Year} chưa tạo được, đề nghị kiểm tra và nộp lại"
+            : $"cơ quan chưa nộp tự đánh giá năm {record.Year}";
+        return $"{record.AgencyName}: {what}; {when}.";
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CulturalServerless.Application.Webhooks;
+
+/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not.</summary>
+public sealed record WebhookOutcome(bool Delivered, int Attempts, string? LastError);
+
+/// <summary>
+/// Posts signed events to receivers, retrying with doubling pauses when the failure may pass
+/// (network errors, timeouts, 408, 429, 5xx). Any other answer is final: a receiver that refuses
+/// the request (e.g. 401 on a bad signature) will refuse it again.
+/// </summary>
+public sealed partial class WebhookSender(
+    IHttpClientFactory clients, IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
+{
+    public const string ClientName = "webhooks";
+
+    public async Task<WebhookOutcome> SendAsync(
+        WebhookSubscription subscription, string eventName, string deliveryId, byte[] body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var client = clients.CreateClient(ClientName);
+        string? lastError = null;
+        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                // Real time, not the injected clock: this only spaces out tries, it dates nothing.
+                await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), cancellationToken);
+            }
+            bool retryable;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(settings.Timeout);
+                using var request = SignedRequest(subscription, eventName, deliveryId, body);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return new WebhookOutcome(true, attempt, null);
+                }
+                lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+                retryable = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                    || (int)response.StatusCode >= 500;
+            }
+            catch (HttpRequestException exception)
+            {
+                lastError = exception.HttpRequestError + ": " + exception.Message;
+                retryable = true;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastError = $"no answer within {settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+                retryable = true;
+            }
+            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError);
+            if (!retryable) return new WebhookOutcome(false, attempt, lastError);
+        }
+        return new WebhookOutcome(false, settings.MaxAttempts, lastError);
+    }
+
+    private HttpRequestMessage SignedRequest(WebhookSubscription subscription, string eventName, string deliveryId, byte[] body)
+    {
+        // Signed afresh on each try, so a retry after a long pause still falls within the replay window.
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId);
+        request.Headers.Add(WebhookSignature.EventHeader, eventName);
+        return request;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} failed on attempt {Attempt}: {Error}")]
+    private partial void LogAttemptFailed(string deliveryId, string subscription, int attempt, string error);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using CulturalServerless.Application.Webhooks;
+using Microsoft.Azure.Cosmos;
+
+namespace CulturalServerless.Storage.Cosmos;
+
+/// <summary>
+/// Webhook subscriptions in the <c>clients</c> container, partitioned by id: registration is a
+/// point operation; a reminder run reads a page's subscriptions with one query.
+/// </summary>
+public sealed class WebhookSubscriptionRepository(Database database)
+{
+    private readonly Container container = database.GetContainer(CosmosContainers.Clients.Name);
+
+    public async Task<Stored<WebhookSubscription>?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<WebhookSubscription>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+            return new Stored<WebhookSubscription>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> TryCreateAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.CreateItemAsync(subscription, new PartitionKey(subscription.Id),
+                new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryReplaceAsync(WebhookSubscription subscription, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await container.ReplaceItemAsync(subscription, subscription.Id, new PartitionKey(subscription.Id),
+                new ItemRequestOptions { IfMatchEtag = eTag, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The subscriptions among <paramref name="ids"/>, keyed by id; one query for a page of agencies.</summary>
+    public async Task<IReadOnlyDictionary<string, WebhookSubscription>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, WebhookSubscription>(StringComparer.Ordinal);
+        if (ids.Count == 0) return found;
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND ARRAY_CONTAINS(@ids, c.id)")
+            .WithParameter("@type", WebhookSubscription.DocumentType)
+            .WithParameter("@ids", ids);
+        await foreach (var subscription in CosmosQueries.ReadAllAsync<WebhookSubscription>(container, query, cancellationToken))
+        {
+            found[subscription.Id] = subscription;
+        }
+        return found;
+    }
+
+    /// <summary>Every steering committee's subscription: a few hundred at most, one per district or province.</summary>
+    public async Task<IReadOnlyList<WebhookSubscription>> ListCommitteesAsync(CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.ownerKind = @kind")
+            .WithParameter("@type", WebhookSubscription.DocumentType)
+            .WithParameter("@kind", "committee");
+        var committees = new List<WebhookSubscription>();
+        await foreach (var subscription in CosmosQueries.ReadAllAsync<WebhookSubscription>(container, query, cancellationToken))
+        {
+            committees.Add(subscription);
+        }
+        return committees;
+    }
+}

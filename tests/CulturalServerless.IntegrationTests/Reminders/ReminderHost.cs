@@ -1,0 +1,128 @@
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Reminders;
+using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Functions.Hosting;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.Scoring.Submissions;
+using CulturalServerless.Serialization;
+using CulturalServerless.Storage;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CulturalServerless.IntegrationTests.Reminders;
+
+/// <summary>
+/// The app's own services on a database of their own, with a <see cref="FakeTimeProvider"/> as the
+/// clock so a test can walk the calendar. <see cref="SecondInstance"/> is another process's worth of
+/// services on the same database, for runs racing each other.
+/// </summary>
+public sealed class ReminderHost : IAsyncDisposable
+{
+    private readonly List<ServiceProvider> instances = [];
+    private readonly Dictionary<string, string?> settings;
+
+    public ReminderHost(DateTimeOffset start)
+    {
+        Clock = new FakeTimeProvider(start);
+        settings = new Dictionary<string, string?>
+        {
+            ["Cosmos:ConnectionString"] = EmulatorSettings.CosmosConnectionString,
+            ["Cosmos:Database"] = "test-" + Guid.NewGuid().ToString("N")[..12],
+            ["Cosmos:CreateIfMissing"] = "true",
+            ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
+            ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
+            // Retries at test speed: the pauses double from here, as in production from 1 s.
+            ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
+            ["Webhooks:Timeout"] = "00:00:05",
+        };
+        Services = NewInstance();
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public IServiceProvider Services { get; private set; }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<ReminderHost> StartAsync(DateTimeOffset start)
+    {
+        var host = new ReminderHost(start);
+        await host.Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        return host;
+    }
+
+    /// <summary>Sets the clock to 01:00 UTC (08:00 in Viet Nam, the default schedule) of <paramref name="day"/>.</summary>
+    public void MorningOf(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+
+    public ServiceProvider SecondInstance() => NewInstance();
+
+    public async Task<string> RegisterAgencyAsync(string jurisdiction, string? name = null)
+    {
+        var id = "ag-" + Guid.NewGuid().ToString("N")[..10];
+        await Get<AgencyService>().RegisterAsync(id, new AgencyRegistration
+        {
+            Name = name ?? "Văn phòng " + id,
+            ParentBody = "UBND TỈNH QUẢNG NGÃI",
+            Symbol = "VP",
+            Jurisdiction = jurisdiction,
+            PlaceName = "Quảng Ngãi",
+            Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Vũ Minh Tâm"),
+        }, null, CancellationToken.None);
+        return id;
+    }
+
+    public async Task<string> RegisterWebhookAsync(WebhookOwner owner, string url)
+    {
+        var result = await Get<WebhookService>().RegisterAsync(owner, new WebhookRegistration(url), null, CancellationToken.None);
+        return result.View.Secret!;
+    }
+
+    /// <summary>Submits the seed report for <paramref name="year"/> as the agency's portal would.</summary>
+    public async Task SubmitAsync(string agencyId, int year)
+    {
+        var body = Api.ApiClient.Sample("assessment-2022.json");
+        body["year"] = year;
+        var submission = System.Text.Json.JsonSerializer.Deserialize<AssessmentSubmission>(body.ToJsonString(), JsonDefaults.Options)!;
+        await Get<AssessmentService>().SubmitAsync(agencyId, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            submission, null, new Actor("test-portal"), CancellationToken.None);
+    }
+
+    /// <summary>Marks the agency's head as the renderer does when the report could not be made.</summary>
+    public async Task FailReportAsync(string agencyId, int year)
+    {
+        var repository = Get<AssessmentRepository>();
+        var head = (await repository.FindHeadAsync(agencyId, year, CancellationToken.None))!;
+        Assert.True(await repository.TryReplaceAsync(head.Value with { Status = AssessmentStatus.ReportFailed },
+            head.Value.Id, head.Value.PartitionKey, head.ETag, CancellationToken.None));
+    }
+
+    public Task<ReminderRunSummary> RunAsync() => Get<ReminderService>().RunAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Get<Microsoft.Azure.Cosmos.Database>().DeleteAsync();
+        }
+        catch (Microsoft.Azure.Cosmos.CosmosException)
+        {
+            // Best effort: the database may be gone already.
+        }
+        foreach (var instance in instances) await instance.DisposeAsync();
+    }
+
+    private ServiceProvider NewInstance()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddCulturalServerless(configuration);
+        var provider = services.BuildServiceProvider();
+        instances.Add(provider);
+        return provider;
+    }
+}

@@ -1,0 +1,136 @@
+using CulturalServerless.Application.Reminders;
+using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Functions.Http.Reminders;
+using CulturalServerless.Functions.Http.Webhooks;
+using CulturalServerless.IntegrationTests.Api;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CulturalServerless.IntegrationTests.Webhooks;
+
+/// <summary>Registering webhooks and reading reminders through the function classes, against the emulator.</summary>
+public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices>
+{
+    private readonly WebhookFunctions functions = new(app.Get<WebhookService>(), NullLogger<WebhookFunctions>.Instance);
+    private readonly ApiClient api = new(app);
+
+    private Task<ApiResponse> PutAgencyAsync(string agencyId, string? body, string? query = null)
+    {
+        var request = HttpCalls.Request("PUT", $"/api/agencies/{agencyId}/webhook", body, query: query);
+        return HttpCalls.ExecuteAsync(request, functions.PutAgency(request, agencyId, CancellationToken.None));
+    }
+
+    private Task<ApiResponse> GetAgencyAsync(string agencyId)
+    {
+        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/webhook");
+        return HttpCalls.ExecuteAsync(request, functions.GetAgency(request, agencyId, CancellationToken.None));
+    }
+
+    private Task<ApiResponse> PutCommitteeAsync(string jurisdiction, string body)
+    {
+        var request = HttpCalls.Request("PUT", $"/api/committees/{jurisdiction}/webhook", body);
+        return HttpCalls.ExecuteAsync(request, functions.PutCommittee(request, jurisdiction, CancellationToken.None));
+    }
+
+    private static string Url(string url) => $$"""{ "url": "{{url}}" }""";
+
+    [Fact]
+    public async Task The_secret_is_shown_when_issued_and_never_again_unless_rotated()
+    {
+        var agency = await api.RegisterAgencyAsync();
+
+        var created = await PutAgencyAsync(agency, Url("https://portal.quangngai.gov.vn/hooks/a"));
+        var read = await GetAgencyAsync(agency);
+        var moved = await PutAgencyAsync(agency, Url("https://portal.quangngai.gov.vn/hooks/b"));
+        var rotated = await PutAgencyAsync(agency, Url("https://portal.quangngai.gov.vn/hooks/b"), "rotateSecret=true");
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal($"/api/agencies/{agency}/webhook", created.Headers.Location.ToString());
+        Assert.Equal("no-store", created.Headers.CacheControl.ToString());
+        var secret = (string?)created.Json["secret"];
+        Assert.Equal(43, secret!.Length); // 32 bytes in unpadded base64url
+        Assert.Equal(200, read.Status);
+        Assert.False(read.Json.ContainsKey("secret"));
+        Assert.Equal("https://portal.quangngai.gov.vn/hooks/a", (string?)read.Json["url"]);
+        Assert.Equal(200, moved.Status);
+        Assert.False(moved.Json.ContainsKey("secret"));
+        Assert.Equal("https://portal.quangngai.gov.vn/hooks/b", (string?)moved.Json["url"]);
+        Assert.Equal(200, rotated.Status);
+        Assert.NotEqual(secret, (string?)rotated.Json["secret"]);
+        Assert.Equal(43, ((string?)rotated.Json["secret"])!.Length);
+    }
+
+    [Theory]
+    [InlineData("http://portal.quangngai.gov.vn/hooks")]
+    [InlineData("ftp://portal.quangngai.gov.vn/hooks")]
+    [InlineData("/hooks/relative")]
+    [InlineData("https://user:pass@portal.quangngai.gov.vn/hooks")]
+    public async Task Only_https_urls_are_accepted_and_plain_http_is_refused_off_this_machine(string url)
+    {
+        var agency = await api.RegisterAgencyAsync();
+
+        var response = await PutAgencyAsync(agency, Url(url));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(["$.url"], response.ErrorPaths);
+        Assert.Equal(404, (await GetAgencyAsync(agency)).Status);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_loopback_is_accepted_for_development()
+    {
+        var agency = await api.RegisterAgencyAsync();
+        Assert.Equal(201, (await PutAgencyAsync(agency, Url("http://127.0.0.1:7071/hooks"))).Status);
+    }
+
+    [Fact]
+    public async Task A_missing_url_an_unknown_agency_and_a_bad_rotate_flag_are_problems_with_their_paths()
+    {
+        var agency = await api.RegisterAgencyAsync();
+
+        var missing = await PutAgencyAsync(agency, "{}");
+        var unknown = await PutAgencyAsync("vp-" + Guid.NewGuid().ToString("N")[..10], Url("https://x.gov.vn/h"));
+        var badFlag = await PutAgencyAsync(agency, Url("https://x.gov.vn/h"), "rotateSecret=yes");
+
+        Assert.Equal(400, missing.Status);
+        Assert.Equal(["$.url"], missing.ErrorPaths);
+        Assert.Equal((404, "/problems/not-found"), (unknown.Status, (string?)unknown.Json["type"]));
+        Assert.Equal(400, badFlag.Status);
+        Assert.Equal(["$.query.rotateSecret"], badFlag.ErrorPaths);
+    }
+
+    [Fact]
+    public async Task A_committee_registers_by_jurisdiction_and_a_bad_code_is_refused()
+    {
+        var jurisdiction = "t" + Guid.NewGuid().ToString("N")[..6] + ".522";
+
+        var created = await PutCommitteeAsync(jurisdiction, Url("https://ubnd.quangngai.gov.vn/hooks"));
+        var invalid = await PutCommitteeAsync("51..x", Url("https://ubnd.quangngai.gov.vn/hooks"));
+        var request = HttpCalls.Request("GET", $"/api/committees/{jurisdiction}/webhook");
+        var read = await HttpCalls.ExecuteAsync(request, functions.GetCommittee(request, jurisdiction, CancellationToken.None));
+
+        Assert.Equal(201, created.Status);
+        Assert.NotNull((string?)created.Json["secret"]);
+        Assert.Equal(400, invalid.Status);
+        Assert.Equal(["$.route.jurisdiction"], invalid.ErrorPaths);
+        Assert.Equal(200, read.Status);
+        Assert.Equal("https://ubnd.quangngai.gov.vn/hooks", (string?)read.Json["url"]);
+    }
+
+    [Theory]
+    [InlineData("", "$.query.year")]
+    [InlineData("year=1999", "$.query.year")]
+    [InlineData("year=2026&jurisdiction=51..x", "$.query.jurisdiction")]
+    [InlineData("year=2026&agencyId=Bad_Id", "$.query.agencyId")]
+    [InlineData("year=2026&pageSize=500", "$.query.pageSize")]
+    public async Task Listing_reminders_with_bad_parameters_is_a_400_naming_them(string query, string path)
+    {
+        var list = new ReminderListFunction(app.Get<ReminderListService>(), NullLogger<ReminderListFunction>.Instance);
+        var request = HttpCalls.Request("GET", "/api/reminders", query: query);
+
+        var response = await HttpCalls.ExecuteAsync(request, list.Run(request, CancellationToken.None));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal([path], response.ErrorPaths);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Scoring;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CulturalServerless.LoadHarness;
+
+/// <summary>What the seeder wrote.</summary>
+internal sealed record SeedCounts(int Submitted, int ReportFailed, int OwnWebhooks, int Committees);
+
+/// <summary>
+/// Writes the harness's agencies straight through the repositories (one request each, in parallel),
+/// spread over the 63 provinces and 7 districts in each: 3 in 10 with a submitted assessment, 1 in
+/// 50 with a failed report, every other one with a webhook of its own, every province committee with one.
+/// </summary>
+internal static class LoadSeeder
+{
+    private const string Secret = "load-harness-secret";
+
+    public static async Task<SeedCounts> SeedAsync(IServiceProvider services, int count, int year, string receiverUrl)
+    {
+        var agencies = services.GetRequiredService<AgencyRepository>();
+        var assessments = services.GetRequiredService<AssessmentRepository>();
+        var webhooks = services.GetRequiredService<WebhookSubscriptionRepository>();
+        var now = DateTimeOffset.UtcNow;
+        int submitted = 0, failed = 0, own = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+        {
+            var id = "load-" + i.ToString("D6", CultureInfo.InvariantCulture);
+            var jurisdiction = Province(i) + "." + (100 + i / 63 % 7).ToString(CultureInfo.InvariantCulture);
+            await agencies.TryCreateAsync(new Agency
+            {
+                Id = id, Name = "Cơ quan thử tải " + i.ToString(CultureInfo.InvariantCulture), ParentBody = "UBND TỈNH", Symbol = "VP",
+                Jurisdiction = jurisdiction, PlaceName = "Quảng Ngãi", Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Nguyễn Văn A"),
+                CreatedAt = now, UpdatedAt = now,
+            }, token);
+            var status = i % 50 == 0 ? AssessmentStatus.ReportFailed : i % 10 < 3 ? AssessmentStatus.Scored : (AssessmentStatus?)null;
+            if (status is { } value)
+            {
+                await assessments.TryCreateHeadAsync(Head(id, jurisdiction, year, value, now), token);
+                Interlocked.Increment(ref value == AssessmentStatus.ReportFailed ? ref failed : ref submitted);
+            }
+            if (i % 2 == 0)
+            {
+                await webhooks.TryCreateAsync(Subscription(WebhookOwner.Agency(id), $"{receiverUrl}/hooks/{id}", now), token);
+                Interlocked.Increment(ref own);
+            }
+        });
+        for (var province = 0; province < 63; province++)
+        {
+            var code = Province(province);
+            await webhooks.TryCreateAsync(Subscription(WebhookOwner.Committee(code), $"{receiverUrl}/hooks/committee-{code}", now), CancellationToken.None);
+        }
+        return new SeedCounts(submitted, failed, own, 63);
+    }
+
+    private static string Province(int i) => (i % 63 + 1).ToString("D2", CultureInfo.InvariantCulture);
+
+    private static WebhookSubscription Subscription(WebhookOwner owner, string url, DateTimeOffset now) => new()
+    {
+        Id = owner.DocumentId, OwnerKind = owner.Kind, Owner = owner.Key, Url = url, Secret = Secret,
+        CreatedAt = now, UpdatedAt = now, SecretIssuedAt = now,
+    };
+
+    private static AssessmentRecord Head(string agencyId, string jurisdiction, int year, AssessmentStatus status, DateTimeOffset now) => new()
+    {
+        Id = AssessmentKeys.HeadId(agencyId, year),
+        PartitionKey = AssessmentKeys.PartitionKey(agencyId, year),
+        AgencyId = agencyId,
+        AgencyName = agencyId,
+        Jurisdiction = jurisdiction,
+        Year = year,
+        LatestVersion = 1,
+        Status = status,
+        RubricId = "co-quan-2022",
+        ComputedTotal = 90,
+        Verdict = Verdict.Passed,
+        Report = new ReportRecord
+        {
+            State = status == AssessmentStatus.ReportFailed ? ReportState.Failed : ReportState.Requested,
+            RequestPath = $"report-requests/{AssessmentKeys.ReportRequestName(agencyId, year, 1)}",
+        },
+        UpdatedAt = now,
+    };
+}

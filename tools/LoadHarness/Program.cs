@@ -1,0 +1,71 @@
+// Load harness for the daily reminder run (docs/reminders.md, "Scale"): registers N agencies
+// (10,000 by default) in the local Cosmos DB emulator, with a mix of submitted, failed and missing
+// assessments and of own and portal webhooks, then times one reminder day and a repeat of it and
+// prints the peak managed memory. Everything stays on 127.0.0.1; the database is deleted afterwards
+// unless --keep is given.
+//
+//   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
+using System.Diagnostics;
+using System.Globalization;
+using CulturalServerless.Application.Reminders;
+using CulturalServerless.Functions.Hosting;
+using CulturalServerless.LoadHarness;
+using CulturalServerless.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var count = ArgumentAfter("--agencies") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 10_000;
+var keep = args.Contains("--keep");
+var database = "load-" + Guid.NewGuid().ToString("N")[..8];
+var settings = new Dictionary<string, string?>
+{
+    ["Cosmos:ConnectionString"] = Environment.GetEnvironmentVariable("Cosmos__ConnectionString")
+        ?? "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==;",
+    ["Cosmos:Database"] = database,
+    ["Cosmos:CreateIfMissing"] = "true",
+    ["ReportStorage"] = Environment.GetEnvironmentVariable("ReportStorage") ?? "UseDevelopmentStorage=true",
+};
+var services = new ServiceCollection();
+services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+// 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.
+services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
+services.AddCulturalServerless(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+await using var provider = services.BuildServiceProvider();
+await using var receiver = await NullReceiver.StartAsync();
+
+try
+{
+    await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    var seeding = Stopwatch.StartNew();
+    var seeded = await LoadSeeder.SeedAsync(provider, count, 2026, receiver.BaseUrl);
+    Console.WriteLine($"Seeded {count} agencies ({seeded.Submitted} submitted, {seeded.ReportFailed} report-failed, " +
+        $"{seeded.OwnWebhooks} own webhooks, {seeded.Committees} committee webhooks) in {seeding.Elapsed.TotalSeconds:F1} s");
+
+    Console.WriteLine(await QueryCosts.MeasureAsync(provider, 2026));
+    var reminders = provider.GetRequiredService<ReminderService>();
+    foreach (var label in new[] { "First run", "Repeat run (same day)" })
+    {
+        var before = receiver.Received;
+        var clock = Stopwatch.StartNew();
+        var memory = new PeakMemory();
+        var summary = await reminders.RunAsync(CancellationToken.None);
+        clock.Stop();
+        await memory.DisposeAsync();
+        Console.WriteLine($"{label}: {clock.Elapsed.TotalSeconds:F1} s; {summary.Agencies} agencies, {summary.Missing} missing, " +
+            $"{summary.Sent} sent ({summary.Delivered} delivered, {summary.Failed} failed, {summary.NoWebhook} no webhook), " +
+            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests; {receiver.Received - before} posts received; " +
+            $"peak managed heap {memory.PeakManagedBytes / 1024.0 / 1024.0:F1} MiB, peak working set {memory.PeakWorkingSetBytes / 1024.0 / 1024.0:F1} MiB");
+    }
+}
+finally
+{
+    if (!keep) await provider.GetRequiredService<Database>().DeleteAsync();
+}
+
+string? ArgumentAfter(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
