@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Functions.Auth;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage.Blobs;
@@ -20,8 +22,15 @@ public static class CulturalServerlessServiceCollectionExtensions
 {
     public static IServiceCollection AddCulturalServerless(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read now, so a missing or contradictory Auth__* setting stops the app at start-up.
+        var auth = AuthOptions.From(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
+        services.AddSingleton(auth);
+        services.AddSingleton(TrustedIssuer.From(auth));
+        services.AddSingleton<ApiClientRepository>();
+        services.AddSingleton<ApiClientService>();
+        services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<AgencyRepository>();
         services.AddSingleton<AgencyService>();

@@ -20,5 +20,12 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Assessments = new("assessments", "/partitionKey", "/idempotencyKey");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments];
+    /// <summary>
+    /// Records about the API's client applications, by id; each kind has its own <c>type</c> and id
+    /// prefix (the registry of API clients: <c>api-client:{clientId}</c>). Partitioned by id because
+    /// every request's look-up is a point read.
+    /// </summary>
+    public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Clients];
 }

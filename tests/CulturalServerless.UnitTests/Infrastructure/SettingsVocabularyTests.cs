@@ -25,6 +25,8 @@ public sealed class SettingsVocabularyTests
             "Connection string with the emulator key; Azure uses Cosmos__AccountEndpoint and the identity (local auth is off).",
         ["Cosmos__CreateIfMissing"] =
             "Creates the emulator's database and containers; in Azure the Bicep template owns them.",
+        ["Auth__DevelopmentIssuerKeyPath"] =
+            "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>
@@ -43,6 +45,7 @@ public sealed class SettingsVocabularyTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Telemetry goes to Application Insights only from Azure.",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion with the managed identity; Azure only.",
         ["Signing__KeyVaultUri"] = "The signing certificate is kept in Key Vault, which exists only in Azure (no emulator).",
+        ["Auth__Authority"] = "Entra ID's OpenID Connect metadata; locally the development issuer (Auth__DevelopmentIssuerKeyPath) stands in for it.",
     };
 
     /// <summary>Settings a Flex Consumption app must not have, or that would carry a key.</summary>
@@ -57,6 +60,7 @@ public sealed class SettingsVocabularyTests
         "ReportStorage",
         "Cosmos__ConnectionString",
         "Cosmos__CreateIfMissing",
+        "Auth__DevelopmentIssuerKeyPath",
     ];
 
     [Fact]
