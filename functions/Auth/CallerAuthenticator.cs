@@ -94,8 +94,9 @@ public sealed partial class CallerAuthenticator(
         SecurityTokenNoExpirationException => "the token has no expiry",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token's issuer is not trusted",
-        SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token's signature is invalid",
+        // Also what a refused algorithm (none, HS256, RS512) comes back as: no accepted key verifies it.
+        SecurityTokenInvalidAlgorithmException or SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
+            => "the token's signature is invalid",
         SecurityTokenMalformedException or ArgumentException => "the token is malformed",
         _ => "the token is invalid",
     };

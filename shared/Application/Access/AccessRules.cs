@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Problems;
 
 namespace CulturalServerless.Application.Access;
@@ -26,6 +27,17 @@ public static class AccessRules
     /// <summary>Submitters write only agencies their scope covers; admins keep the whole registry.</summary>
     public static bool CanWriteAgency(Caller caller, string agencyId, string jurisdiction) =>
         caller.IsAdmin || (caller.IsInRole(Roles.Submitter) && caller.Scope.Covers(agencyId, jurisdiction));
+
+    /// <summary>
+    /// Moving an agency to another jurisdiction hands it to another steering committee: only an
+    /// admin, or a submitter whose jurisdiction covers both the old and the new place. A submitter
+    /// scoped by agency ids alone cannot move its agencies away from their committee.
+    /// </summary>
+    public static bool CanMoveAgency(Caller caller, string from, string to) =>
+        from == to
+        || caller.IsAdmin
+        || (caller.IsInRole(Roles.Submitter) && caller.Scope.Jurisdiction is { } scope
+            && JurisdictionCode.IsWithin(from, scope) && JurisdictionCode.IsWithin(to, scope));
 
     /// <summary>
     /// Submitting is the agency's own act: only a submitter whose scope covers it. Admins and

@@ -62,6 +62,10 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
             {
                 throw AccessRules.Forbidden($"Mã cơ quan '{agencyId}' đã được dùng ngoài phạm vi của bạn.");
             }
+            if (!AccessRules.CanMoveAgency(caller, current.Value.Jurisdiction, registration.Jurisdiction!))
+            {
+                throw AccessRules.Forbidden($"Bạn không được chuyển cơ quan '{agencyId}' sang địa bàn '{registration.Jurisdiction}'.");
+            }
             if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
             var next = ToAgency(agencyId, registration, current.Value.CreatedAt, now);
             next = next with { History = [.. current.Value.History, new AgencyChange(now, caller.Actor, "updated", ChangedFields(current.Value, next))] };
