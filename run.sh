@@ -33,7 +33,11 @@ if [ "${1:-}" = "token" ]; then
   # The registry of API clients lives in the Cosmos DB emulator, which keeps data in memory only:
   # emulators started here are left running for the app (./run.sh reuses them).
   tools/emulators.sh start >&2
-  dotnet build tools/LocalRunner -nologo -v quiet >&2
+  # Build only when a source is newer than the runner: a token should not cost a full build check.
+  if [ ! -f "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" ] \
+    || [ -n "$(find functions shared tools/LocalRunner -path '*/bin' -prune -o -path '*/obj' -prune -o -type f -newer "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" -print -quit)" ]; then
+    dotnet build tools/LocalRunner -nologo -v quiet -clp:ErrorsOnly >&2
+  fi
   exec dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" token "$@" --settings "$SETTINGS"
 fi
 
