@@ -20,13 +20,19 @@ public abstract class TrustedIssuer
         : new OpenIdConnectTrustedIssuer(options.Authority!);
 }
 
-/// <summary>Entra ID: issuer and keys from <c>{authority}/.well-known/openid-configuration</c>, cached and refreshed by the ConfigurationManager.</summary>
-public sealed class OpenIdConnectTrustedIssuer(string authority) : TrustedIssuer
+/// <summary>
+/// Entra ID: issuer and keys from <c>{authority}/.well-known/openid-configuration</c>, cached and
+/// refreshed by the ConfigurationManager (every 12 hours, or on request after a key rollover, at
+/// most every 5 minutes).
+/// </summary>
+public sealed class OpenIdConnectTrustedIssuer(string authority, IDocumentRetriever? retriever = null) : TrustedIssuer
 {
+    public static string MetadataAddress(string authority) => authority.TrimEnd('/') + "/.well-known/openid-configuration";
+
     private readonly ConfigurationManager<OpenIdConnectConfiguration> metadata = new(
-        authority.TrimEnd('/') + "/.well-known/openid-configuration",
+        MetadataAddress(authority),
         new OpenIdConnectConfigurationRetriever(),
-        new HttpDocumentRetriever { RequireHttps = true });
+        retriever ?? new HttpDocumentRetriever { RequireHttps = true });
 
     public override async Task<(string Issuer, IReadOnlyCollection<SecurityKey> Keys)> GetAsync(CancellationToken cancellationToken)
     {

@@ -168,7 +168,8 @@ public sealed partial class AssessmentService(
     {
         await reportRequests.EnsureWrittenAsync(new ReportRequest
         {
-            Agency = agency,
+            // The renderer needs who the agency is, not who edited its registration.
+            Agency = agency with { History = [] },
             Year = version.Year,
             Version = version.Version,
             Submission = version.Submission,
