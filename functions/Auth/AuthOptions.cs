@@ -33,6 +33,12 @@ public sealed record AuthOptions(string? Authority, string Audience, string? Dev
                 + "and Auth__DevelopmentIssuerKeyPath (local development only, e.g. .local/dev-issuer-key.json); "
                 + (authority is null ? "neither is set." : "both are set."));
         }
+        // App Service and Functions in Azure always set WEBSITE_SITE_NAME: a key file on a server is
+        // not a development issuer any more, whatever the settings say.
+        if (keyPath is not null && !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]))
+        {
+            throw new InvalidOperationException("Auth__DevelopmentIssuerKeyPath is for local development only and is refused in Azure; set Auth__Authority.");
+        }
         if (authority is not null
             && (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {

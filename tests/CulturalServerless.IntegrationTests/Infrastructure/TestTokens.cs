@@ -20,7 +20,15 @@ public static class TestTokens
 
     public static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"issuer-{Guid.NewGuid():N}.json");
 
-    public static readonly JsonWebKey Key = DevelopmentIssuer.LoadOrCreateKey(KeyPath);
+    public static readonly JsonWebKey Key = LoadKey();
+
+    private static JsonWebKey LoadKey()
+    {
+        var key = DevelopmentIssuer.LoadOrCreateKey(KeyPath);
+        // The private key is for this run only: gone with the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(KeyPath);
+        return key;
+    }
 
     private static readonly ConcurrentDictionary<string, string> Cache = new();
 

@@ -6,12 +6,13 @@ namespace CulturalServerless.UnitTests.Access;
 /// <summary>Exactly one trusted issuer and an audience, or the app does not start.</summary>
 public sealed class AuthOptionsTests
 {
-    private static AuthOptions From(string? authority, string? audience, string? keyPath) =>
+    private static AuthOptions From(string? authority, string? audience, string? keyPath, string? siteName = null) =>
         AuthOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Auth:Authority"] = authority,
             ["Auth:Audience"] = audience,
             ["Auth:DevelopmentIssuerKeyPath"] = keyPath,
+            ["WEBSITE_SITE_NAME"] = siteName,
         }).Build());
 
     [Fact]
@@ -19,6 +20,15 @@ public sealed class AuthOptionsTests
     {
         Assert.False(From("https://login.microsoftonline.com/contoso/v2.0", "api://cultural-serverless", null).UsesDevelopmentIssuer);
         Assert.True(From(null, "api://cultural-serverless", ".local/dev-issuer-key.json").UsesDevelopmentIssuer);
+    }
+
+    [Fact]
+    public void The_development_issuer_is_refused_on_an_azure_app()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => From(null, "api://x", ".local/k.json", siteName: "func-api-abc123"));
+
+        Assert.Contains("refused in Azure", failure.Message, StringComparison.Ordinal);
+        Assert.False(From("https://login.microsoftonline.com/contoso/v2.0", "api://x", null, siteName: "func-api-abc123").UsesDevelopmentIssuer);
     }
 
     [Theory]
