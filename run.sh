@@ -3,6 +3,10 @@
 # (tools/LocalRunner) on http://127.0.0.1:7071. Ctrl-C stops everything this script started.
 #   ./run.sh           local runner (the Functions host cannot be installed here)
 #   ./run.sh --func    `func start` instead, where Azure Functions Core Tools is on PATH
+#   ./run.sh token --role admin|submitter|reviewer [--agency ID] [--jurisdiction CODE]
+#                      registers a development API client with that role and scope and prints a
+#                      token of the local development issuer on its last line (refused when the
+#                      settings name a real issuer, Auth__Authority)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +22,23 @@ done
 if [ ! -f "$SETTINGS" ]; then
   cp local.settings.sample.json "$SETTINGS"
   echo "run.sh: created $SETTINGS from local.settings.sample.json"
+fi
+if ! grep -q '"Auth__' "$SETTINGS"; then
+  echo "run.sh: $SETTINGS predates authentication: copy the Auth__* settings from local.settings.sample.json into it" >&2
+  exit 1
+fi
+
+if [ "${1:-}" = "token" ]; then
+  shift
+  # The registry of API clients lives in the Cosmos DB emulator, which keeps data in memory only:
+  # emulators started here are left running for the app (./run.sh reuses them).
+  tools/emulators.sh start >&2
+  # Build only when a source is newer than the runner: a token should not cost a full build check.
+  if [ ! -f "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" ] \
+    || [ -n "$(find functions shared tools/LocalRunner -path '*/bin' -prune -o -path '*/obj' -prune -o -type f -newer "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" -print -quit)" ]; then
+    dotnet build tools/LocalRunner -nologo -v quiet -clp:ErrorsOnly >&2
+  fi
+  exec dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" token "$@" --settings "$SETTINGS"
 fi
 
 # Development signing certificate for the reports: made once, never committed (.local/ is ignored).
@@ -52,6 +73,13 @@ tools/emulators.sh start
 
 if [ "${1:-}" = "--func" ]; then
   command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
+  # func runs in functions/: give it the development issuer's key by absolute path, so that it and
+  # `./run.sh token` (run from here) use the same key file.
+  key_path=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v.Auth__DevelopmentIssuerKeyPath||"")' "./$SETTINGS")
+  if [ -n "$key_path" ]; then
+    case "$key_path" in /*) ;; *) key_path="$PWD/$key_path" ;; esac
+    export Auth__DevelopmentIssuerKeyPath="$key_path"
+  fi
   (cd functions && func start --port "$PORT") &
   runner_pid=$!
 else
@@ -66,6 +94,7 @@ for _ in $(seq 1 120); do
     echo
     echo "CulturalServerless is ready: http://127.0.0.1:$PORT/api"
     echo "  try: curl http://127.0.0.1:$PORT/api/health"
+    echo "  a token for the other endpoints: ./run.sh token --role submitter --agency vp-ubnd-quang-ngai | tail -n1"
     echo "Press Ctrl-C to stop."
     wait "$runner_pid"
     exit $?

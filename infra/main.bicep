@@ -39,6 +39,12 @@ param signingCertificateName string = 'report-signing'
 @description('NCRONTAB schedule of the reminder timer, in UTC (REMINDER_SCHEDULE). The default runs at 01:00 UTC, 08:00 in Viet Nam.')
 param reminderSchedule string = '0 0 1 * * *'
 
+@description('Entra ID authority whose access tokens the API accepts (Auth__Authority); the default is this subscription\'s tenant, v2.0 endpoint.')
+param authAuthority string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+
+@description('Audience of the API\'s access tokens: its application ID URI in Entra ID (Auth__Audience).')
+param authAudience string = 'api://cultural-serverless'
+
 @description('Keep a deleted Key Vault (and the signing certificate) unpurgeable for 90 days. Cannot be undone once on; set false only for throw-away environments.')
 param keyVaultPurgeProtection bool = true
 
@@ -198,6 +204,8 @@ module api 'app/api.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     signingCertificateName: signingCertificateName
     reminderSchedule: reminderSchedule
+    authAuthority: authAuthority
+    authAudience: authAudience
     maximumInstanceCount: maximumInstanceCount
   }
   dependsOn: [

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
@@ -6,6 +7,7 @@ using CulturalServerless.Application.Reports;
 using CulturalServerless.Reports.Signing;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Functions.Auth;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage.Blobs;
@@ -24,8 +26,15 @@ public static class CulturalServerlessServiceCollectionExtensions
 {
     public static IServiceCollection AddCulturalServerless(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read now, so a missing or contradictory Auth__* setting stops the app at start-up.
+        var auth = AuthOptions.From(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
+        services.AddSingleton(auth);
+        services.AddSingleton(TrustedIssuer.From(auth));
+        services.AddSingleton<ApiClientRepository>();
+        services.AddSingleton<ApiClientService>();
+        services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<AgencyRepository>();
         services.AddSingleton<AgencyService>();

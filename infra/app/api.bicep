@@ -20,6 +20,10 @@ param cosmosDatabaseName string
 param keyVaultUri string
 param signingCertificateName string
 param reminderSchedule string
+@description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
+param authAuthority string
+@description('The API\'s application ID URI, the audience its tokens must carry.')
+param authAudience string
 
 @description('Upper bound on scale-out; also bounds cost and the load on Cosmos DB.')
 param maximumInstanceCount int = 40
@@ -127,6 +131,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // Report signing: the certificate lives in Key Vault, never in settings.
       Signing__KeyVaultUri: keyVaultUri
       Signing__CertificateName: signingCertificateName
+
+      // Bearer tokens are validated in the app (Easy Auth is not assured on Flex Consumption):
+      // issuer and signing keys from the authority's OpenID Connect metadata.
+      Auth__Authority: authAuthority
+      Auth__Audience: authAudience
 
       // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
       REMINDER_SCHEDULE: reminderSchedule

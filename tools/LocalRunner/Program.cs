@@ -2,6 +2,11 @@ using CulturalServerless.Functions.Hosting;
 using CulturalServerless.LocalRunner;
 using CulturalServerless.LocalRunner.Catalog;
 
+if (args.Length > 0 && args[0] == TokenCommand.Name)
+{
+    return await TokenCommand.RunAsync(args[1..], RunnerOptions.Parse(args).SettingsPath, Console.Out, Console.Error);
+}
+
 var options = RunnerOptions.Parse(args);
 var app = LocalFunctionsHost.Build(
     options,
@@ -9,4 +14,5 @@ var app = LocalFunctionsHost.Build(
     (services, configuration) => services.AddCulturalServerless(configuration));
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"CulturalServerless is running on http://127.0.0.1:{options.Port}/api (Ctrl-C to stop)"));
-app.Run();
+await app.RunAsync();
+return 0;

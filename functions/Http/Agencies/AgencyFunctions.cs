@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Functions.Http.Agencies;
 
-/// <summary>The agency registry: <c>PUT/GET /api/agencies/{agencyId}</c> and <c>GET /api/agencies</c>.</summary>
+/// <summary>The agency registry: <c>PUT/GET /api/agencies/{agencyId}</c> and <c>GET /api/agencies</c>, each within the caller's scope.</summary>
 public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFunctions> logger)
 {
     [Function("PutAgency")]
@@ -15,10 +15,10 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agencies/{agencyId}")] HttpRequest request,
         string agencyId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
+        HttpEndpoint.RunAsync(request, logger, async caller =>
         {
             var registration = await JsonBody.ReadAsync<AgencyRegistration>(request, cancellationToken);
-            var result = await agencies.RegisterAsync(agencyId, registration, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
+            var result = await agencies.RegisterAsync(caller, agencyId, registration, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
             request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(result.Agency.ETag);
             if (result.Created)
             {
@@ -32,9 +32,9 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies/{agencyId}")] HttpRequest request,
         string agencyId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
+        HttpEndpoint.RunAsync(request, logger, async caller =>
         {
-            var agency = await agencies.GetAsync(agencyId, cancellationToken);
+            var agency = await agencies.GetAsync(caller, agencyId, cancellationToken);
             request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(agency.ETag);
             return ApiResults.Json(agency.Value);
         });
@@ -43,9 +43,10 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
+        HttpEndpoint.RunAsync(request, logger, async caller =>
         {
             var page = await agencies.ListAsync(
+                caller,
                 QueryParameters.Text(request, "jurisdiction"),
                 QueryParameters.Text(request, "continuationToken"),
                 QueryParameters.Integer(request, "pageSize"),

@@ -19,11 +19,11 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
+        HttpEndpoint.RunAsync(request, logger, async caller =>
         {
             var submission = await JsonBody.ReadAsync<AssessmentSubmission>(request, cancellationToken);
             var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
-            var outcome = await assessments.SubmitAsync(agencyId, year, submission, idempotencyKey, RequestActor.Of(request), cancellationToken);
+            var outcome = await assessments.SubmitAsync(caller, agencyId, year, submission, idempotencyKey, cancellationToken);
             var view = outcome.Assessment;
             request.HttpContext.Response.Headers.Location = $"/api/agencies/{view.AgencyId}/assessments/{view.Year}/versions/{view.Version}";
             if (outcome.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
@@ -36,8 +36,8 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
-            ApiResults.Json(await assessments.GetLatestAsync(agencyId, year, cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, async caller =>
+            ApiResults.Json(await assessments.GetLatestAsync(caller, agencyId, year, cancellationToken)));
 
     [Function("GetAssessmentVersion")]
     public Task<IActionResult> GetVersion(
@@ -46,6 +46,6 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string year,
         string version,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
-            ApiResults.Json(await assessments.GetVersionAsync(agencyId, year, version, cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, async caller =>
+            ApiResults.Json(await assessments.GetVersionAsync(caller, agencyId, year, version, cancellationToken)));
 }

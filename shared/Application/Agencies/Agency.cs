@@ -18,7 +18,13 @@ public sealed record Agency
     public AgencyContact? Contact { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Every write: who (subject and client), when, and which fields it changed. Readable by whoever may read the agency.</summary>
+    public IReadOnlyList<AgencyChange> History { get; init; } = [];
 }
+
+/// <summary>One write of an agency: <c>registered</c> or <c>updated</c>, with the top-level fields it changed.</summary>
+public sealed record AgencyChange(DateTimeOffset At, Assessments.Actor Actor, string Action, IReadOnlyList<string> Changed);
 
 /// <summary>Staff as the report's section I counts them (seed: 89 = 60 + 14 + 15).</summary>
 public sealed record AgencyStaff(int Total, int Officials, int ContractWorkers, int PublicEmployees);

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
@@ -7,7 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Agencies;
 
-/// <summary>The agency registry that provincial portals keep up to date.</summary>
+/// <summary>
+/// The agency registry that provincial portals keep up to date. Submitters write and read the
+/// agencies of their scope, reviewers read those of their jurisdiction, admins keep all of it;
+/// an agency outside the caller's scope reads as one that does not exist.
+/// </summary>
 public sealed partial class AgencyService(AgencyRepository agencies, TimeProvider clock, ILogger<AgencyService> logger)
 {
     public const int DefaultPageSize = 50;
@@ -22,11 +27,17 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
     /// agency is still as the caller read it (else 412); without it, a concurrent update is re-read
     /// and the full replacement applied again, so no writer is silently lost.
     /// </summary>
-    public async Task<RegisterResult> RegisterAsync(string agencyId, AgencyRegistration registration, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<RegisterResult> RegisterAsync(
+        Caller caller, string agencyId, AgencyRegistration registration, string? ifMatch, CancellationToken cancellationToken)
     {
+        AccessRules.RequireRole(caller, "đăng ký cơ quan", Roles.Admin, Roles.Submitter);
         RequireValidId(agencyId);
         var validation = AgencyValidator.Validate(agencyId, registration);
         if (!validation.IsValid) throw ApiProblemException.Invalid(validation.Problems);
+        if (!AccessRules.CanWriteAgency(caller, agencyId, registration.Jurisdiction!))
+        {
+            throw AccessRules.Forbidden($"Cơ quan '{agencyId}' ở địa bàn '{registration.Jurisdiction}' nằm ngoài phạm vi của bạn.");
+        }
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw PreconditionFailed(agencyId);
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -36,7 +47,9 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
             if (current is null)
             {
                 if (expected is not null) throw PreconditionFailed(agencyId);
-                var created = await agencies.TryCreateAsync(ToAgency(agencyId, registration, createdAt: now, now), cancellationToken);
+                var fresh = ToAgency(agencyId, registration, createdAt: now, now);
+                fresh = fresh with { History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))] };
+                var created = await agencies.TryCreateAsync(fresh, cancellationToken);
                 if (created is not null)
                 {
                     LogRegistered(agencyId, created.Value.Jurisdiction);
@@ -44,9 +57,19 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
                 }
                 continue; // someone created it meanwhile: update it instead
             }
+            // The id is taken by an agency of another scope: refused without showing anything of it.
+            if (!AccessRules.CanWriteAgency(caller, agencyId, current.Value.Jurisdiction))
+            {
+                throw AccessRules.Forbidden($"Mã cơ quan '{agencyId}' đã được dùng ngoài phạm vi của bạn.");
+            }
+            if (!AccessRules.CanMoveAgency(caller, current.Value.Jurisdiction, registration.Jurisdiction!))
+            {
+                throw AccessRules.Forbidden($"Bạn không được chuyển cơ quan '{agencyId}' sang địa bàn '{registration.Jurisdiction}'.");
+            }
             if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
-            var replaced = await agencies.TryReplaceAsync(
-                ToAgency(agencyId, registration, current.Value.CreatedAt, now), current.ETag, cancellationToken);
+            var next = ToAgency(agencyId, registration, current.Value.CreatedAt, now);
+            next = next with { History = [.. current.Value.History, new AgencyChange(now, caller.Actor, "updated", ChangedFields(current.Value, next))] };
+            var replaced = await agencies.TryReplaceAsync(next, current.ETag, cancellationToken);
             if (replaced is not null)
             {
                 LogUpdated(agencyId, replaced.Value.Jurisdiction);
@@ -59,14 +82,19 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
         throw new ApiProblemException(ProblemType.Conflict, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.");
     }
 
-    public async Task<Stored<Agency>> GetAsync(string agencyId, CancellationToken cancellationToken)
+    public async Task<Stored<Agency>> GetAsync(Caller caller, string agencyId, CancellationToken cancellationToken)
     {
+        AccessRules.RequireRole(caller, "xem cơ quan", Roles.Admin, Roles.Reviewer, Roles.Submitter);
         RequireValidId(agencyId);
-        return await agencies.FindAsync(agencyId, cancellationToken)
-            ?? throw ApiProblemException.NotFound($"Không có cơ quan '{agencyId}'.");
+        var agency = await agencies.FindAsync(agencyId, cancellationToken);
+        if (agency is null || !AccessRules.CanRead(caller, agencyId, agency.Value.Jurisdiction))
+        {
+            throw ApiProblemException.NotFound($"Không có cơ quan '{agencyId}'.");
+        }
+        return agency;
     }
 
-    public async Task<Page<Agency>> ListAsync(string? jurisdiction, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+    public async Task<Page<Agency>> ListAsync(Caller caller, string? jurisdiction, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
         if (jurisdiction is not null && !JurisdictionCode.IsValid(jurisdiction))
@@ -78,7 +106,8 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
             problems.Add("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.");
         }
         if (problems.Count > 0) throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
-        return await agencies.ListAsync(jurisdiction, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+        var scope = AccessRules.ListScope(caller, jurisdiction);
+        return await agencies.ListAsync(jurisdiction, scope, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
     }
 
     private static Agency ToAgency(string id, AgencyRegistration registration, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
@@ -95,6 +124,19 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
     };
+
+    /// <summary>The top-level fields whose values differ; on registration, every field that was given.</summary>
+    internal static IReadOnlyList<string> ChangedFields(Agency? before, Agency after)
+    {
+        (string Name, object? Before, object? After)[] fields =
+        [
+            ("name", before?.Name, after.Name), ("parentBody", before?.ParentBody, after.ParentBody),
+            ("symbol", before?.Symbol, after.Symbol), ("jurisdiction", before?.Jurisdiction, after.Jurisdiction),
+            ("placeName", before?.PlaceName, after.PlaceName), ("staff", before?.Staff, after.Staff),
+            ("signer", before?.Signer, after.Signer), ("contact", before?.Contact, after.Contact),
+        ];
+        return fields.Where(f => !Equals(f.Before, f.After)).Select(f => f.Name).ToList();
+    }
 
     private static void RequireValidId(string agencyId)
     {

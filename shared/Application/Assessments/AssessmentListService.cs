@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
@@ -8,14 +9,17 @@ using CulturalServerless.Validation;
 
 namespace CulturalServerless.Application.Assessments;
 
-/// <summary>The steering committee's list of a year's assessments, highest computed total first.</summary>
+/// <summary>
+/// The steering committee's list of a year's assessments, highest computed total first, narrowed in
+/// the query to what the caller may read.
+/// </summary>
 public sealed class AssessmentListService(AssessmentRepository assessments)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 
     public async Task<Page<AssessmentSummary>> ListAsync(
-        int? year, string? jurisdiction, string? status, string? verdict, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+        Caller caller, int? year, string? jurisdiction, string? status, string? verdict, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
         if (year is null or < AssessmentKeys.MinYear or > AssessmentKeys.MaxYear)
@@ -44,7 +48,8 @@ public sealed class AssessmentListService(AssessmentRepository assessments)
         {
             throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
         }
-        var page = await assessments.ListAsync(new AssessmentFilter(year!.Value, jurisdiction, status, verdict),
+        var access = AccessRules.ListScope(caller, jurisdiction);
+        var page = await assessments.ListAsync(new AssessmentFilter(year!.Value, jurisdiction, status, verdict, access),
             continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
         return new Page<AssessmentSummary>(page.Items.Select(AssessmentSummary.From).ToList(), page.ContinuationToken);
     }

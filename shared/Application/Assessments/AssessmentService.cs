@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Scoring;
@@ -17,6 +18,8 @@ namespace CulturalServerless.Application.Assessments;
 /// Submitting and reading agencies' yearly assessments. A submission is validated and scored in
 /// the request (scoring takes microseconds), stored as a new version with its score in one write,
 /// snapshotted for the report renderer, and then made the latest in the agency-year's head.
+/// Only a submitter whose scope covers the agency submits; whoever may read the agency reads its
+/// assessments, and to anyone else they read as missing (404).
 /// </summary>
 public sealed partial class AssessmentService(
     AgencyService agencies,
@@ -30,11 +33,18 @@ public sealed partial class AssessmentService(
     public const int MaxIdempotencyKeyLength = 200;
 
     public async Task<SubmissionOutcome> SubmitAsync(
-        string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, Actor actor, CancellationToken cancellationToken)
+        Caller caller, string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        AccessRules.RequireRole(caller, "nộp tự đánh giá", Roles.Submitter);
         var year = ParseYear(yearText);
         RequireValidIdempotencyKey(idempotencyKey);
-        var agency = (await agencies.GetAsync(agencyId, cancellationToken)).Value;
+        var agency = (await agencies.GetAsync(caller, agencyId, cancellationToken)).Value;
+        if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
+        {
+            // Readable through another role (a reviewer that is also a submitter elsewhere), not writable.
+            throw AccessRules.Forbidden($"Bạn không được nộp tự đánh giá cho cơ quan '{agencyId}'.");
+        }
+        var actor = caller.Actor;
         var requestHash = Hash(submission);
 
         if (idempotencyKey is not null
@@ -57,24 +67,30 @@ public sealed partial class AssessmentService(
         return new SubmissionOutcome(await PublishAsync(agency, stored, actor, cancellationToken), Replayed: false);
     }
 
-    public async Task<AssessmentView> GetLatestAsync(string agencyId, string yearText, CancellationToken cancellationToken)
+    public async Task<AssessmentView> GetLatestAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
     {
+        RequireReader(caller);
         var year = ParseYear(yearText);
-        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken)
-            ?? throw ApiProblemException.NotFound($"Cơ quan '{agencyId}' chưa nộp tự đánh giá năm {year}.");
+        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        if (head is null || !AccessRules.CanRead(caller, agencyId, head.Value.Jurisdiction))
+        {
+            throw ApiProblemException.NotFound($"Cơ quan '{agencyId}' chưa nộp tự đánh giá năm {year}.");
+        }
         var version = await assessments.FindVersionAsync(agencyId, year, head.Value.LatestVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Assessment {head.Value.Id} points at a missing version {head.Value.LatestVersion}.");
         return AssessmentView.From(head.Value, version.Value);
     }
 
-    public async Task<AssessmentView> GetVersionAsync(string agencyId, string yearText, string versionText, CancellationToken cancellationToken)
+    public async Task<AssessmentView> GetVersionAsync(Caller caller, string agencyId, string yearText, string versionText, CancellationToken cancellationToken)
     {
+        RequireReader(caller);
         var year = ParseYear(yearText);
         if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
             throw InvalidRoute("version", "Số phiên bản phải là số nguyên dương.", "The version must be a positive integer.");
         }
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        if (head is not null && !AccessRules.CanRead(caller, agencyId, head.Value.Jurisdiction)) head = null;
         var version = head is null || number > head.Value.LatestVersion
             ? null
             : await assessments.FindVersionAsync(agencyId, year, number, cancellationToken);
@@ -84,6 +100,13 @@ public sealed partial class AssessmentService(
         }
         return AssessmentView.From(head.Value, version.Value);
     }
+
+    /// <summary>
+    /// Read access follows the jurisdiction recorded in the head, the same field the committee's
+    /// list filters on, so a single read and the list never disagree about what is in scope.
+    /// </summary>
+    private static void RequireReader(Caller caller) =>
+        AccessRules.RequireRole(caller, "xem tự đánh giá", Roles.Admin, Roles.Reviewer, Roles.Submitter);
 
     private AssessmentEvaluation Evaluate(AssessmentSubmission submission, int year, Agency agency)
     {
@@ -145,7 +168,8 @@ public sealed partial class AssessmentService(
     {
         await reportRequests.EnsureWrittenAsync(new ReportRequest
         {
-            Agency = agency,
+            // The renderer needs who the agency is, not who edited its registration.
+            Agency = agency with { History = [] },
             Year = version.Year,
             Version = version.Version,
             Submission = version.Submission,

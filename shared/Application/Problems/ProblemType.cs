@@ -14,6 +14,8 @@ public sealed record ProblemType(string Slug, int Status, string Title, string T
     public static readonly ProblemType EmptyBody = new("empty-body", 400, "Thiếu nội dung yêu cầu", "The request body is empty");
     public static readonly ProblemType InvalidParameter = new("invalid-parameter", 400, "Tham số không hợp lệ", "A route or query parameter is invalid");
     public static readonly ProblemType InvalidContinuationToken = new("invalid-continuation-token", 400, "Mã phân trang không hợp lệ", "The continuation token is invalid");
+    public static readonly ProblemType Unauthorized = new("unauthorized", 401, "Chưa xác thực", "A valid bearer token is required");
+    public static readonly ProblemType Forbidden = new("forbidden", 403, "Không có quyền", "The caller may not do this");
     public static readonly ProblemType NotFound = new("not-found", 404, "Không tìm thấy", "Not found");
     public static readonly ProblemType Conflict = new("conflict", 409, "Xung đột dữ liệu", "The resource was changed by someone else");
     public static readonly ProblemType IdempotencyKeyReused = new("idempotency-key-reused", 409, "Idempotency-Key đã được dùng cho nội dung khác", "The Idempotency-Key was used for a different request");

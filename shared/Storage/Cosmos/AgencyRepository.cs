@@ -1,4 +1,5 @@
 using System.Net;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Paging;
 using Microsoft.Azure.Cosmos;
@@ -55,14 +56,25 @@ public sealed class AgencyRepository(Database database)
         }
     }
 
-    /// <summary>Agencies of a jurisdiction and everything under it (all when null), by id.</summary>
-    public async Task<Page<Agency>> ListAsync(string? jurisdiction, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Agencies of a jurisdiction and everything under it (all when null), by id, and only those
+    /// that <paramref name="access"/> covers (no restriction when null).
+    /// </summary>
+    public async Task<Page<Agency>> ListAsync(
+        string? jurisdiction, AccessScope? access, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var query = jurisdiction is null
-            ? new QueryDefinition("SELECT * FROM c ORDER BY c.id")
-            : new QueryDefinition("SELECT * FROM c WHERE c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under) ORDER BY c.id")
-                .WithParameter("@scope", jurisdiction)
-                .WithParameter("@under", jurisdiction + ".");
+        var conditions = new List<string>();
+        var parameters = new Dictionary<string, object>();
+        if (jurisdiction is not null)
+        {
+            conditions.Add("(c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under))");
+            parameters["@scope"] = jurisdiction;
+            parameters["@under"] = jurisdiction + ".";
+        }
+        if (access is not null) conditions.Add(ScopeCondition.Of(access, "c.id", parameters));
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var query = new QueryDefinition($"SELECT * FROM c{where} ORDER BY c.id");
+        foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
         return await CosmosPaging.ReadPageAsync<Agency>(container, query, continuationToken, pageSize, cancellationToken);
     }
 

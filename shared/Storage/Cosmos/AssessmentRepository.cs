@@ -1,4 +1,5 @@
 using System.Net;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Paging;
 using Microsoft.Azure.Cosmos;
@@ -91,6 +92,7 @@ public sealed class AssessmentRepository(Database database)
             parameters["@scope"] = scope;
             parameters["@under"] = scope + ".";
         }
+        if (filter.Access is { } access) conditions.Add(ScopeCondition.Of(access, "c.agencyId", parameters));
         if (filter.Status is { } status)
         {
             conditions.Add("c.status = @status");
@@ -123,5 +125,8 @@ public sealed class AssessmentRepository(Database database)
     }
 }
 
-/// <summary>What the steering committee filters its list by; status and verdict as their JSON names.</summary>
-public sealed record AssessmentFilter(int Year, string? Jurisdiction, string? Status, string? Verdict);
+/// <summary>
+/// What the steering committee filters its list by; status and verdict as their JSON names;
+/// <see cref="Access"/> is the caller's scope (null: no restriction).
+/// </summary>
+public sealed record AssessmentFilter(int Year, string? Jurisdiction, string? Status, string? Verdict, AccessScope? Access = null);

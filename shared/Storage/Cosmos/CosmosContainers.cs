@@ -28,7 +28,12 @@ public static class CosmosContainers
 
     /// <summary>Reminder records, one logical partition per year (<c>/partitionKey</c> = the year).</summary>
     public static readonly CosmosContainerDefinition Reminders = new("reminders", "/partitionKey");
-    /// <summary>Webhook subscriptions of agencies and committees, by id (<c>agency:{id}</c>, <c>committee:{code}</c>).</summary>
+    /// <summary>
+    /// Records about the API's client applications, by id; each kind has its own <c>type</c> and id
+    /// prefix: the registry of API clients (<c>api-client:{clientId}</c>) and webhook subscriptions of
+    /// agencies and committees (<c>agency:{id}</c>, <c>committee:{code}</c>). Partitioned by id because
+    /// every look-up is a point read.
+    /// </summary>
     public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients];

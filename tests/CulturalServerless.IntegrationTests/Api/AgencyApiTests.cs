@@ -29,13 +29,13 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
 
     private Task<ApiResponse> PutAsync(string id, string? body, string? contentType = "application/json", IDictionary<string, string>? headers = null)
     {
-        var request = HttpCalls.Request("PUT", $"/api/agencies/{id}", body, contentType, headers: headers);
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/agencies/{id}", body, contentType, headers: headers);
         return HttpCalls.ExecuteAsync(request, functions.Put(request, id, CancellationToken.None));
     }
 
     private Task<ApiResponse> GetAsync(string id)
     {
-        var request = HttpCalls.Request("GET", $"/api/agencies/{id}");
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/agencies/{id}");
         return HttpCalls.ExecuteAsync(request, functions.Get(request, id, CancellationToken.None));
     }
 
@@ -196,7 +196,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         do
         {
             var query = $"jurisdiction={province}&pageSize=3" + (token is null ? "" : $"&continuationToken={token}");
-            var request = HttpCalls.Request("GET", "/api/agencies", query: query);
+            var request = app.Request(TestTokens.Admin, "GET", "/api/agencies", query: query);
             var page = await HttpCalls.ExecuteAsync(request, functions.List(request, CancellationToken.None));
             Assert.Equal(200, page.Status);
             var items = page.Json["items"]!.AsArray();
@@ -216,7 +216,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
     [InlineData("continuationToken=%%%not-base64", null)]
     public async Task Bad_list_parameters_get_a_400_problem(string query, string? path)
     {
-        var request = HttpCalls.Request("GET", "/api/agencies", query: query);
+        var request = app.Request(TestTokens.Admin, "GET", "/api/agencies", query: query);
         var response = await HttpCalls.ExecuteAsync(request, functions.List(request, CancellationToken.None));
 
         Assert.Equal(400, response.Status);

@@ -1,19 +1,28 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Functions.Http.Agencies;
 using CulturalServerless.Functions.Http.Assessments;
+using CulturalServerless.Functions.Http.Clients;
 using CulturalServerless.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Api;
 
-/// <summary>Calls the API's function classes the way a portal's requests reach them.</summary>
+/// <summary>
+/// Calls the API's function classes the way a portal's requests reach them: agencies registered and
+/// assessments read by an admin, submissions by a portal (a submitter client) scoped to the agency.
+/// </summary>
 public sealed class ApiClient(AppServices app)
 {
+    private readonly ConcurrentDictionary<string, Task<string>> portals = new();
+
     private readonly AgencyFunctions agencies = new(app.Get<AgencyService>(), NullLogger<AgencyFunctions>.Instance);
     private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), NullLogger<AssessmentFunctions>.Instance);
     private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), NullLogger<AssessmentListFunction>.Instance);
+    private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), NullLogger<ApiClientFunctions>.Instance);
 
     public static JsonObject Sample(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)))!.AsObject();
@@ -25,37 +34,49 @@ public sealed class ApiClient(AppServices app)
         var agency = Sample("agency.json");
         agency["id"] = id;
         if (jurisdiction is not null) agency["jurisdiction"] = jurisdiction;
-        var request = HttpCalls.Request("PUT", $"/api/agencies/{id}", agency.ToJsonString());
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/agencies/{id}", agency.ToJsonString());
         var response = await HttpCalls.ExecuteAsync(request, agencies.Put(request, id, CancellationToken.None));
         Assert.Equal(201, response.Status);
         return id;
     }
 
-    public Task<ApiResponse> SubmitAsync(string agencyId, string year, string? body, string? contentType = "application/json", string? idempotencyKey = null)
+    public async Task<ApiResponse> SubmitAsync(string agencyId, string year, string? body, string? contentType = "application/json", string? idempotencyKey = null)
     {
         var headers = idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey };
-        var request = HttpCalls.Request("POST", $"/api/agencies/{agencyId}/assessments/{year}", body, contentType, headers: headers);
-        return HttpCalls.ExecuteAsync(request, assessments.Submit(request, agencyId, year, CancellationToken.None));
+        var token = await PortalTokenAsync(agencyId);
+        var request = app.Request(token, "POST", $"/api/agencies/{agencyId}/assessments/{year}", body, contentType, headers: headers);
+        return await HttpCalls.ExecuteAsync(request, assessments.Submit(request, agencyId, year, CancellationToken.None));
     }
+
+    /// <summary>A submitter token of the agency's own portal, registered in the registry of API clients on first use.</summary>
+    public Task<string> PortalTokenAsync(string agencyId) => portals.GetOrAdd(agencyId, async id =>
+    {
+        var clientId = "portal-" + id;
+        var registration = new JsonObject { ["name"] = "Cổng của " + id, ["roles"] = new JsonArray(Roles.Submitter), ["agencyIds"] = new JsonArray(id) };
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/clients/{clientId}", registration.ToJsonString());
+        var response = await HttpCalls.ExecuteAsync(request, clients.Put(request, clientId, CancellationToken.None));
+        Assert.Equal(201, response.Status);
+        return TestTokens.For(clientId, Roles.Submitter);
+    });
 
     public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null) =>
         SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey);
 
     public Task<ApiResponse> GetLatestAsync(string agencyId, string year = "2022")
     {
-        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/{year}");
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/agencies/{agencyId}/assessments/{year}");
         return HttpCalls.ExecuteAsync(request, assessments.GetLatest(request, agencyId, year, CancellationToken.None));
     }
 
     public Task<ApiResponse> GetVersionAsync(string agencyId, string version, string year = "2022")
     {
-        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/{year}/versions/{version}");
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/agencies/{agencyId}/assessments/{year}/versions/{version}");
         return HttpCalls.ExecuteAsync(request, assessments.GetVersion(request, agencyId, year, version, CancellationToken.None));
     }
 
     public Task<ApiResponse> ListAsync(string query)
     {
-        var request = HttpCalls.Request("GET", "/api/assessments", query: query);
+        var request = app.Request(TestTokens.Admin, "GET", "/api/assessments", query: query);
         return HttpCalls.ExecuteAsync(request, list.Run(request, CancellationToken.None));
     }
 }

@@ -1,5 +1,6 @@
 using CulturalServerless.Functions.Hosting;
 using CulturalServerless.Storage;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,11 +32,15 @@ public sealed class AppServices : IAsyncLifetime
             ["Signing:PfxPath"] = TestCertificates.SigningPfxPath,
             // The SendReminders timer names this setting; the local runner refuses to start without it.
             ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
+            ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
         };
         foreach (var (key, value) in overrides) Settings[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The Functions worker's ASP.NET Core integration executes IActionResult with MVC's executors.
+        services.AddMvcCore();
         services.AddCulturalServerless(Configuration);
         Provider = services.BuildServiceProvider();
     }
@@ -45,6 +50,19 @@ public sealed class AppServices : IAsyncLifetime
     public ServiceProvider Provider { get; }
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    /// <summary>
+    /// A request as the host hands it to a function: the app's services behind it and, when
+    /// <paramref name="token"/> is given, <c>Authorization: Bearer {token}</c>.
+    /// </summary>
+    public HttpRequest Request(
+        string? token, string method, string path, string? body = null, string? contentType = "application/json",
+        string? query = null, IDictionary<string, string>? headers = null)
+    {
+        var all = new Dictionary<string, string>(headers ?? new Dictionary<string, string>());
+        if (token is not null) all["Authorization"] = "Bearer " + token;
+        return HttpCalls.Request(method, path, body, contentType, query, all, Provider);
+    }
 
     public Task InitializeAsync() => Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
 

@@ -29,13 +29,18 @@ public static class HttpCalls
 
     public static HttpRequest Request(
         string method, string path, string? body = null, string? contentType = "application/json",
-        string? query = null, IDictionary<string, string>? headers = null) =>
-        Request(method, path, body is null ? null : Encoding.UTF8.GetBytes(body), contentType, query, headers);
+        string? query = null, IDictionary<string, string>? headers = null, IServiceProvider? services = null) =>
+        Request(method, path, body is null ? null : Encoding.UTF8.GetBytes(body), contentType, query, headers, services);
 
+    /// <summary>
+    /// <paramref name="services"/> are the request's services (HttpContext.RequestServices), where
+    /// the error boundary finds the authenticator: the app's (<see cref="AppServices.Request"/>).
+    /// </summary>
     public static HttpRequest Request(
-        string method, string path, byte[]? body, string? contentType, string? query = null, IDictionary<string, string>? headers = null)
+        string method, string path, byte[]? body, string? contentType, string? query = null, IDictionary<string, string>? headers = null,
+        IServiceProvider? services = null)
     {
-        var context = new DefaultHttpContext { RequestServices = Mvc };
+        var context = new DefaultHttpContext { RequestServices = services ?? Mvc };
         context.Request.Method = method;
         context.Request.Path = path;
         if (query is not null) context.Request.QueryString = new QueryString(query.StartsWith('?') ? query : "?" + query);

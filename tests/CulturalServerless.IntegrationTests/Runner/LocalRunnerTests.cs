@@ -129,6 +129,14 @@ public sealed class LocalRunnerTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", (string?)body!["status"]);
         Assert.Equal(["up", "up"], body["dependencies"]!.AsArray().Select(d => (string?)d!["state"]));
+
+        // Through the runner's real HTTP pipeline: no token is a 401 with the challenge; a valid one gets in.
+        var anonymous = await http.GetAsync("/api/agencies");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.ToString());
+        using var authorised = new HttpRequestMessage(HttpMethod.Get, "/api/agencies");
+        authorised.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(authorised)).StatusCode);
         await appServices.DisposeAsync();
     }
 

@@ -27,6 +27,8 @@ public sealed class SettingsVocabularyTests
             "Creates the emulator's database and containers; in Azure the Bicep template owns them.",
         ["Signing__PfxPath"] =
             "The development signing certificate that ./run.sh generates; in Azure the certificate is in Key Vault.",
+        ["Auth__DevelopmentIssuerKeyPath"] =
+            "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>
@@ -45,6 +47,7 @@ public sealed class SettingsVocabularyTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Telemetry goes to Application Insights only from Azure.",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion with the managed identity; Azure only.",
         ["Signing__KeyVaultUri"] = "The signing certificate is kept in Key Vault, which exists only in Azure (no emulator).",
+        ["Auth__Authority"] = "Entra ID's OpenID Connect metadata; locally the development issuer (Auth__DevelopmentIssuerKeyPath) stands in for it.",
     };
 
     /// <summary>Settings a Flex Consumption app must not have, or that would carry a key.</summary>
@@ -60,6 +63,7 @@ public sealed class SettingsVocabularyTests
         "Cosmos__ConnectionString",
         "Cosmos__CreateIfMissing",
         "Signing__PfxPath",
+        "Auth__DevelopmentIssuerKeyPath",
     ];
 
     [Fact]

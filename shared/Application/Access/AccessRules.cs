@@ -1,0 +1,70 @@
+using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Application.Problems;
+
+namespace CulturalServerless.Application.Access;
+
+/// <summary>
+/// Who may do what. A role that may never do an operation gets 403; a single resource outside the
+/// caller's scope is answered exactly as one that does not exist (404), so ids of other provinces'
+/// agencies cannot be probed; lists are narrowed to the scope in the query itself.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>403 unless the caller holds one of <paramref name="roles"/>.</summary>
+    public static void RequireRole(Caller caller, string operation, params string[] roles)
+    {
+        if (!roles.Any(caller.IsInRole))
+        {
+            throw Forbidden($"Vai trò của bạn không được phép {operation} (cần: {string.Join(", ", roles)}).");
+        }
+    }
+
+    /// <summary>Admins read everything; submitters and reviewers what their scope covers.</summary>
+    public static bool CanRead(Caller caller, string agencyId, string jurisdiction) =>
+        caller.IsAdmin
+        || ((caller.IsInRole(Roles.Submitter) || caller.IsInRole(Roles.Reviewer)) && caller.Scope.Covers(agencyId, jurisdiction));
+
+    /// <summary>Submitters write only agencies their scope covers; admins keep the whole registry.</summary>
+    public static bool CanWriteAgency(Caller caller, string agencyId, string jurisdiction) =>
+        caller.IsAdmin || (caller.IsInRole(Roles.Submitter) && caller.Scope.Covers(agencyId, jurisdiction));
+
+    /// <summary>
+    /// Moving an agency to another jurisdiction hands it to another steering committee: only an
+    /// admin, or a submitter whose jurisdiction covers both the old and the new place. A submitter
+    /// scoped by agency ids alone cannot move its agencies away from their committee.
+    /// </summary>
+    public static bool CanMoveAgency(Caller caller, string from, string to) =>
+        from == to
+        || caller.IsAdmin
+        || (caller.IsInRole(Roles.Submitter) && caller.Scope.Jurisdiction is { } scope
+            && JurisdictionCode.IsWithin(from, scope) && JurisdictionCode.IsWithin(to, scope));
+
+    /// <summary>
+    /// Submitting is the agency's own act: only a submitter whose scope covers it. Admins and
+    /// reviewers do not submit for an agency (least privilege; an admin who must, uses a submitter client).
+    /// </summary>
+    public static bool CanSubmit(Caller caller, string agencyId, string jurisdiction) =>
+        caller.IsInRole(Roles.Submitter) && caller.Scope.Covers(agencyId, jurisdiction);
+
+    /// <summary>
+    /// What a list may contain: null for everything (admins), else the caller's scope. A requested
+    /// jurisdiction broader than the scope is narrowed by the scope in the query; one that cannot
+    /// overlap the scope is a 403, since the caller asked for something it may never see.
+    /// </summary>
+    public static AccessScope? ListScope(Caller caller, string? requestedJurisdiction)
+    {
+        RequireRole(caller, "xem danh sách", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+        if (caller.IsAdmin) return null;
+        if (caller.Scope.IsEmpty)
+        {
+            throw Forbidden("Ứng dụng của bạn chưa được cấp phạm vi (địa bàn hoặc cơ quan) trong danh bạ ứng dụng; liên hệ quản trị viên.");
+        }
+        if (requestedJurisdiction is not null && !caller.Scope.Overlaps(requestedJurisdiction))
+        {
+            throw Forbidden($"Địa bàn '{requestedJurisdiction}' nằm ngoài phạm vi của bạn.");
+        }
+        return caller.Scope;
+    }
+
+    public static ApiProblemException Forbidden(string detail) => new(ProblemType.Forbidden, detail);
+}

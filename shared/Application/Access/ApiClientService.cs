@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Application.Paging;
+using CulturalServerless.Application.Problems;
+using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace CulturalServerless.Application.Access;
+
+/// <summary>
+/// The registry of API clients that admins keep: which roles each client application may use and
+/// its scope. Authentication reads it on every request (<see cref="ResolveCallerAsync"/>), so a
+/// change or a removal of a role takes effect at once.
+/// </summary>
+public sealed partial class ApiClientService(ApiClientRepository clients, TimeProvider clock, ILogger<ApiClientService> logger)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+    public const int MaxAgencyIds = 500;
+
+    public async Task<Caller> ResolveCallerAsync(string subject, string? clientId, IEnumerable<string> tokenRoles, CancellationToken cancellationToken)
+    {
+        var registered = clientId is not null && IsValidClientId(clientId) ? await clients.FindAsync(clientId, cancellationToken) : null;
+        return CallerScopes.Resolve(subject, clientId, tokenRoles, registered);
+    }
+
+    public async Task<(ApiClient Client, bool Created)> PutAsync(Caller caller, string clientId, ApiClientRegistration registration, CancellationToken cancellationToken)
+    {
+        AccessRules.RequireRole(caller, "quản lý danh bạ ứng dụng", Roles.Admin);
+        RequireValidClientId(clientId);
+        var validation = Validate(clientId, registration);
+        if (!validation.IsValid) throw ApiProblemException.Invalid(validation.Problems);
+        var client = new ApiClient
+        {
+            Id = ApiClient.DocumentId(clientId),
+            ClientId = clientId,
+            Name = registration.Name!.Trim(),
+            Roles = registration.Roles!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Jurisdiction = registration.Jurisdiction,
+            AgencyIds = (registration.AgencyIds ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = caller.Actor,
+        };
+        var created = await clients.UpsertAsync(client, cancellationToken);
+        LogRegistered(clientId, string.Join(",", client.Roles), client.Jurisdiction, client.AgencyIds.Count, caller.Subject);
+        return (client, created);
+    }
+
+    public async Task<ApiClient> GetAsync(Caller caller, string clientId, CancellationToken cancellationToken)
+    {
+        AccessRules.RequireRole(caller, "xem danh bạ ứng dụng", Roles.Admin);
+        RequireValidClientId(clientId);
+        return await clients.FindAsync(clientId, cancellationToken)
+            ?? throw ApiProblemException.NotFound($"Không có ứng dụng '{clientId}' trong danh bạ.");
+    }
+
+    public async Task<Page<ApiClient>> ListAsync(Caller caller, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+    {
+        AccessRules.RequireRole(caller, "xem danh bạ ứng dụng", Roles.Admin);
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.",
+                [new ValidationProblem("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.")]);
+        }
+        return await clients.ListAsync(continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+    }
+
+    /// <summary>Entra client ids are GUIDs; local development clients are names like <c>dev-submitter-51</c>.</summary>
+    public static bool IsValidClientId(string clientId) => ClientIdPattern().IsMatch(clientId);
+
+    private static void RequireValidClientId(string clientId)
+    {
+        if (!IsValidClientId(clientId))
+        {
+            throw new ApiProblemException(ProblemType.InvalidParameter, "Mã ứng dụng (client id) không hợp lệ.",
+                [new ValidationProblem("$.route.clientId", "invalid-client-id",
+                    "Mã ứng dụng gồm chữ, số, dấu chấm, gạch ngang, gạch dưới; tối đa 128 ký tự.",
+                    "A client id takes letters, digits, '.', '-' and '_', at most 128 characters.")]);
+        }
+    }
+
+    internal static ValidationResult Validate(string clientId, ApiClientRegistration registration)
+    {
+        var problems = new ValidationProblemList();
+        if (registration.ClientId is { } id && id != clientId)
+        {
+            problems.Add("$.clientId", "id-mismatch", "clientId trong nội dung khác mã trên đường dẫn.", "The clientId in the body differs from the path.");
+        }
+        if (string.IsNullOrWhiteSpace(registration.Name) || registration.Name.Length > AgencyValidator.MaxNameLength)
+        {
+            problems.Add("$.name", "required", $"Cần tên ứng dụng (tối đa {AgencyValidator.MaxNameLength} ký tự).",
+                $"A name of at most {AgencyValidator.MaxNameLength} characters is required.");
+        }
+        if (registration.Roles is not { Count: > 0 })
+        {
+            problems.Add("$.roles", "required", "Cần ít nhất một vai trò: submitter, reviewer, admin.", "At least one role is required: submitter, reviewer, admin.");
+        }
+        else
+        {
+            for (var i = 0; i < registration.Roles.Count; i++)
+            {
+                if (!Roles.IsKnown(registration.Roles[i]))
+                {
+                    problems.Add($"$.roles[{i}]", "unknown-role", "Vai trò phải là submitter, reviewer hoặc admin.", "A role is submitter, reviewer or admin.");
+                }
+            }
+        }
+        if (registration.Jurisdiction is { } jurisdiction && !JurisdictionCode.IsValid(jurisdiction))
+        {
+            problems.Add("$.jurisdiction", "invalid-jurisdiction", "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).", "Invalid jurisdiction code (e.g. 51 or 51.522).");
+        }
+        var agencyIds = registration.AgencyIds ?? [];
+        if (agencyIds.Count > MaxAgencyIds)
+        {
+            problems.Add("$.agencyIds", "too-many", $"Tối đa {MaxAgencyIds} cơ quan; hãy cấp theo địa bàn.", $"At most {MaxAgencyIds} agencies; grant a jurisdiction instead.");
+        }
+        for (var i = 0; i < agencyIds.Count; i++)
+        {
+            if (!AgencyId.IsValid(agencyIds[i]))
+            {
+                problems.Add($"$.agencyIds[{i}]", "invalid-agency-id", "Mã cơ quan không hợp lệ.", "Invalid agency id.");
+            }
+        }
+        // A submitter or reviewer without a scope could do nothing: say so now rather than at its first call.
+        var scoped = registration.Roles?.Any(r => r is Roles.Submitter or Roles.Reviewer) == true;
+        if (scoped && registration.Jurisdiction is null && agencyIds.Count == 0)
+        {
+            problems.Add("$.jurisdiction", "scope-required", "Vai trò submitter/reviewer cần địa bàn (jurisdiction) hoặc danh sách cơ quan (agencyIds).",
+                "A submitter or reviewer needs a jurisdiction or agencyIds.");
+        }
+        return problems.ToResult();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientIdPattern();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API client {ClientId} registered: roles {Roles}, jurisdiction {Jurisdiction}, {AgencyCount} agencies, by {Subject}")]
+    private partial void LogRegistered(string clientId, string roles, string? jurisdiction, int agencyCount, string subject);
+}

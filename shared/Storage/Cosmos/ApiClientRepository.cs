@@ -1,0 +1,41 @@
+using System.Net;
+using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Paging;
+using Microsoft.Azure.Cosmos;
+
+namespace CulturalServerless.Storage.Cosmos;
+
+/// <summary>The registry of API clients in the <c>clients</c> container: a point read per authenticated request.</summary>
+public sealed class ApiClientRepository(Database database)
+{
+    private readonly Container container = database.GetContainer(CosmosContainers.Clients.Name);
+
+    public async Task<ApiClient?> FindAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var id = ApiClient.DocumentId(clientId);
+        try
+        {
+            var response = await container.ReadItemAsync<ApiClient>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+            // The container holds other kinds of client record: only a registry entry counts.
+            return response.Resource.Type == ApiClient.DocumentType ? response.Resource : null;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates or replaces the entry; true when it was created.</summary>
+    public async Task<bool> UpsertAsync(ApiClient client, CancellationToken cancellationToken)
+    {
+        var response = await container.UpsertItemAsync(client, new PartitionKey(client.Id),
+            new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    public async Task<Page<ApiClient>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type ORDER BY c.id").WithParameter("@type", ApiClient.DocumentType);
+        return await CosmosPaging.ReadPageAsync<ApiClient>(container, query, continuationToken, pageSize, cancellationToken);
+    }
+}

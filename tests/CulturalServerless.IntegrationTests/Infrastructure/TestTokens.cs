@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CulturalServerless.Application.Access;
+using CulturalServerless.Functions.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CulturalServerless.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The tests' token issuer: an RSA key generated for this test run (never a committed one), used
+/// as the app's development issuer through AppServices' settings, and tokens signed with it.
+/// </summary>
+public static class TestTokens
+{
+    public const string Audience = "api://cultural-serverless-tests";
+
+    /// <summary>An admin app not in the registry: admins need no entry (see CallerScopes).</summary>
+    public const string AdminClientId = "tests-admin-app";
+
+    public static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"issuer-{Guid.NewGuid():N}.json");
+
+    public static readonly JsonWebKey Key = LoadKey();
+
+    private static JsonWebKey LoadKey()
+    {
+        var key = DevelopmentIssuer.LoadOrCreateKey(KeyPath);
+        // The private key is for this run only: gone with the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(KeyPath);
+        return key;
+    }
+
+    private static readonly ConcurrentDictionary<string, string> Cache = new();
+
+    public static string Admin => For(AdminClientId, Roles.Admin);
+
+    /// <summary>A valid token for <paramref name="clientId"/> claiming <paramref name="roles"/>; cached per client and roles.</summary>
+    public static string For(string clientId, params string[] roles) =>
+        Cache.GetOrAdd(clientId + "|" + string.Join(",", roles), _ => Create(new SecurityTokenDescriptor
+        {
+            Subject = Identity("user-of-" + clientId, clientId, roles),
+        }));
+
+    public static ClaimsIdentity Identity(string subject, string? clientId, IEnumerable<string> roles)
+    {
+        var claims = new List<Claim> { new("sub", subject) };
+        if (clientId is not null) claims.Add(new Claim("azp", clientId));
+        claims.AddRange(roles.Select(r => new Claim("roles", r)));
+        return new ClaimsIdentity(claims);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="descriptor"/> with the test key, filling in what it leaves out with
+    /// valid values (issuer, audience, one hour of lifetime), so a test changes only what it tests.
+    /// </summary>
+    public static string Create(SecurityTokenDescriptor descriptor, SigningCredentials? credentials = null)
+    {
+        var now = DateTime.UtcNow;
+        descriptor.Issuer ??= DevelopmentIssuer.Issuer;
+        descriptor.Audience ??= Audience;
+        descriptor.Subject ??= Identity("tests-user", AdminClientId, [Roles.Admin]);
+        descriptor.NotBefore ??= now.AddMinutes(-1);
+        descriptor.IssuedAt ??= descriptor.NotBefore;
+        descriptor.Expires ??= now.AddHours(1);
+        descriptor.SigningCredentials = credentials ?? new SigningCredentials(Key, SecurityAlgorithms.RsaSha256);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+}

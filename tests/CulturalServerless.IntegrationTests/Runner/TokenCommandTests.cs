@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using CulturalServerless.Application.Access;
+using CulturalServerless.Functions.Http.Agencies;
+using CulturalServerless.IntegrationTests.Infrastructure;
+using CulturalServerless.LocalRunner;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CulturalServerless.IntegrationTests.Runner;
+
+/// <summary><c>./run.sh token</c>: the LocalRunner's token command with the app's settings file.</summary>
+public sealed class TokenCommandTests(AppServices app) : IClassFixture<AppServices>
+{
+    [Fact]
+    public async Task Registers_the_development_client_and_prints_a_token_the_app_accepts_on_the_last_line()
+    {
+        var (exit, output, _) = await RunAsync(app.Settings, "--role", "submitter", "--agency", "vp-ubnd-quang-ngai");
+
+        Assert.Equal(0, exit);
+        var token = output.TrimEnd().Split('\n')[^1];
+        var client = await app.Get<ApiClientRepository>().FindAsync("dev-submitter-vp-ubnd-quang-ngai", CancellationToken.None);
+        Assert.NotNull(client);
+        Assert.Equal([Roles.Submitter], client.Roles);
+        Assert.Equal(["vp-ubnd-quang-ngai"], client.AgencyIds);
+        // The token works against the app: the agency is in its scope, so this is a plain 404, not a 401 or 403.
+        var functions = new AgencyFunctions(app.Get<Application.Agencies.AgencyService>(), NullLogger<AgencyFunctions>.Instance);
+        var request = app.Request(token, "GET", "/api/agencies/vp-ubnd-quang-ngai");
+        var response = await HttpCalls.ExecuteAsync(request, functions.Get(request, "vp-ubnd-quang-ngai", CancellationToken.None));
+        Assert.Equal(404, response.Status);
+        Assert.Equal("/problems/not-found", (string?)response.Json["type"]);
+    }
+
+    [Fact]
+    public async Task Refuses_when_the_app_is_configured_for_a_real_issuer()
+    {
+        var settings = new Dictionary<string, string?>(app.Settings) { ["Auth:Authority"] = "https://login.microsoftonline.com/contoso/v2.0" };
+        settings.Remove("Auth:DevelopmentIssuerKeyPath");
+
+        var (exit, output, error) = await RunAsync(settings, "--role", "admin");
+
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output);
+        Assert.Contains("real issuer", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--role", "superuser")]
+    [InlineData("--role", "submitter")]
+    [InlineData("--role", "admin", "--jurisdiction", "51")]
+    [InlineData("--role", "reviewer", "--jurisdiction", "51..x")]
+    public async Task Refuses_a_role_or_scope_that_makes_no_sense(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(app.Settings, args);
+
+        Assert.Equal(64, exit);
+        Assert.Equal("", output);
+        Assert.Contains("usage: ./run.sh token", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(IDictionary<string, string?> settings, params string[] args)
+    {
+        var values = new JsonObject();
+        foreach (var (key, value) in settings) values[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var path = Path.Combine(Path.GetTempPath(), $"token-settings-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, new JsonObject { ["Values"] = values }.ToJsonString());
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await TokenCommand.RunAsync(args, path, output, error);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
