@@ -30,7 +30,7 @@ internal static class QueryCosts
             token = entries.ContinuationToken;
 
             clock.Restart();
-            orderedToken = (await agencies.ListAsync(null, orderedToken, 100, CancellationToken.None)).ContinuationToken;
+            orderedToken = (await agencies.ListAsync(null, null, orderedToken, 100, CancellationToken.None)).ContinuationToken;
             ordered.Add(clock.Elapsed.TotalMilliseconds);
             var ids = entries.Items.Select(a => a.Id).ToList();
 

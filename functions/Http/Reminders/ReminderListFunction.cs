@@ -13,7 +13,8 @@ public sealed class ReminderListFunction(ReminderListService reminders, ILogger<
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () => ApiResults.Json(await reminders.ListAsync(
+        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await reminders.ListAsync(
+            caller,
             QueryParameters.Integer(request, "year"),
             QueryParameters.Text(request, "jurisdiction"),
             QueryParameters.Text(request, "agencyId"),

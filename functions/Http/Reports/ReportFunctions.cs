@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,9 +20,9 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
+        HttpEndpoint.RunAsync(request, logger, async caller =>
         {
-            var link = await links.GetAsync(agencyId, year, cancellationToken);
+            var link = await links.GetAsync(caller, agencyId, year, cancellationToken);
             // A link is a bearer credential until it expires: keep it out of shared caches.
             request.HttpContext.Response.Headers.CacheControl = "no-store";
             return string.Equals(QueryParameters.Text(request, "redirect"), "true", StringComparison.OrdinalIgnoreCase)
@@ -33,6 +34,10 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
     public Task<IActionResult> Verify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/verify")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async () =>
-            ApiResults.Json(await verification.VerifyAsync(await PdfBody.ReadAsync(request, cancellationToken), cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, async caller =>
+        {
+            // Any role may check a document it was given; the answer names only the assessment's id.
+            AccessRules.RequireRole(caller, "kiểm tra báo cáo", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+            return ApiResults.Json(await verification.VerifyAsync(await PdfBody.ReadAsync(request, cancellationToken), cancellationToken));
+        });
 }

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Jurisdictions;
@@ -18,7 +19,7 @@ public sealed class ReminderListService(ReminderRepository reminders)
     public const int MaxPageSize = 100;
 
     public async Task<Page<ReminderRecord>> ListAsync(
-        int? year, string? jurisdiction, string? agencyId, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+        Caller caller, int? year, string? jurisdiction, string? agencyId, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
         if (year is null or < AssessmentKeys.MinYear or > AssessmentKeys.MaxYear)
@@ -42,6 +43,8 @@ public sealed class ReminderListService(ReminderRepository reminders)
         {
             throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
         }
-        return await reminders.ListAsync(year!.Value, jurisdiction, agencyId, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+        // Narrowed to the caller's scope in the query itself: nothing out of scope leaves the database.
+        var access = AccessRules.ListScope(caller, jurisdiction);
+        return await reminders.ListAsync(year!.Value, jurisdiction, agencyId, access, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
     }
 }

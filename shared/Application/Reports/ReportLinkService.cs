@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Storage.Blobs;
@@ -13,9 +14,10 @@ public sealed class ReportLinkService(AssessmentService assessments, ReportStore
     /// <summary>Long enough to start a download, short enough that a forwarded link soon stops working.</summary>
     public static readonly TimeSpan Lifetime = BlobReadLinkIssuer.MaxLifetime;
 
-    public async Task<ReportLink> GetAsync(string agencyId, string yearText, CancellationToken cancellationToken)
+    /// <summary>Only for callers who may read the assessment (the read rules answer 404 otherwise).</summary>
+    public async Task<ReportLink> GetAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
     {
-        var assessment = await assessments.GetLatestAsync(agencyId, yearText, cancellationToken);
+        var assessment = await assessments.GetLatestAsync(caller, agencyId, yearText, cancellationToken);
         var report = assessment.Report;
         if (report.State != ReportState.Ready || report.Sha256 is null || report.DocumentNumber is null)
         {

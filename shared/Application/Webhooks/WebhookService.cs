@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Problems;
@@ -20,9 +21,9 @@ public sealed partial class WebhookService(
     public sealed record RegisterResult(WebhookView View, bool Created);
 
     public async Task<RegisterResult> RegisterAsync(
-        WebhookOwner owner, WebhookRegistration registration, string? rotateSecret, CancellationToken cancellationToken)
+        Caller caller, WebhookOwner owner, WebhookRegistration registration, string? rotateSecret, CancellationToken cancellationToken)
     {
-        await RequireOwnerAsync(owner, cancellationToken);
+        await RequireAccessAsync(caller, owner, write: true, cancellationToken);
         var rotate = ParseRotate(rotateSecret);
         var url = ValidateUrl(registration.Url);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -59,20 +60,40 @@ public sealed partial class WebhookService(
         throw new ApiProblemException(ProblemType.Conflict, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.");
     }
 
-    public async Task<WebhookView> GetAsync(WebhookOwner owner, CancellationToken cancellationToken)
+    public async Task<WebhookView> GetAsync(Caller caller, WebhookOwner owner, CancellationToken cancellationToken)
     {
-        RequireValidKey(owner);
+        await RequireAccessAsync(caller, owner, write: false, cancellationToken);
         var subscription = await subscriptions.FindAsync(owner.DocumentId, cancellationToken)
             ?? throw ApiProblemException.NotFound("Chưa đăng ký webhook.");
         return WebhookView.Of(subscription.Value, withSecret: false);
     }
 
-    private async Task RequireOwnerAsync(WebhookOwner owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agency's webhook belongs to whoever may write the agency (its submitters, admins) and is
+    /// readable by whoever may read it; an agency out of scope is answered as missing. A committee's
+    /// webhook belongs to the reviewers of that jurisdiction (or above it) and admins.
+    /// </summary>
+    private async Task RequireAccessAsync(Caller caller, WebhookOwner owner, bool write, CancellationToken cancellationToken)
     {
         RequireValidKey(owner);
-        if (owner.Kind == WebhookOwnerKind.Agency && await agencies.FindAsync(owner.Key, cancellationToken) is null)
+        if (owner.Kind == WebhookOwnerKind.Agency)
         {
-            throw ApiProblemException.NotFound($"Không có cơ quan '{owner.Key}'.");
+            var agency = await agencies.FindAsync(owner.Key, cancellationToken);
+            if (agency is null || !AccessRules.CanRead(caller, owner.Key, agency.Value.Jurisdiction))
+            {
+                throw ApiProblemException.NotFound($"Không có cơ quan '{owner.Key}'.");
+            }
+            if (write && !AccessRules.CanWriteAgency(caller, owner.Key, agency.Value.Jurisdiction))
+            {
+                throw AccessRules.Forbidden("Chỉ ứng dụng nộp hồ sơ của cơ quan hoặc quản trị viên được đăng ký webhook của cơ quan.");
+            }
+            return;
+        }
+        var isCommittee = caller.IsInRole(Roles.Reviewer)
+            && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(owner.Key, scope);
+        if (!caller.IsAdmin && !isCommittee)
+        {
+            throw AccessRules.Forbidden($"Chỉ Ban chỉ đạo của địa bàn '{owner.Key}' hoặc quản trị viên được xem, đăng ký webhook này.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Reminders;
 using Microsoft.Azure.Cosmos;
@@ -49,15 +50,25 @@ public sealed class ReminderRepository(Database database)
 
     /// <summary>A year's reminders, optionally of a jurisdiction (and under it) or of one agency, oldest first.</summary>
     public Task<Page<ReminderRecord>> ListAsync(
-        int year, string? jurisdiction, string? agencyId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+        int year, string? jurisdiction, string? agencyId, AccessScope? access, string? continuationToken, int pageSize,
+        CancellationToken cancellationToken)
     {
         var conditions = new List<string> { "c.type = @type" };
-        if (jurisdiction is not null) conditions.Add("(c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under))");
-        if (agencyId is not null) conditions.Add("c.agencyId = @agencyId");
-        var query = new QueryDefinition($"SELECT * FROM c WHERE {string.Join(" AND ", conditions)} ORDER BY c.createdAt")
-            .WithParameter("@type", ReminderRecord.DocumentType);
-        if (jurisdiction is not null) query = query.WithParameter("@scope", jurisdiction).WithParameter("@under", jurisdiction + ".");
-        if (agencyId is not null) query = query.WithParameter("@agencyId", agencyId);
+        var parameters = new Dictionary<string, object> { ["@type"] = ReminderRecord.DocumentType };
+        if (jurisdiction is not null)
+        {
+            conditions.Add("(c.jurisdiction = @scope OR STARTSWITH(c.jurisdiction, @under))");
+            parameters["@scope"] = jurisdiction;
+            parameters["@under"] = jurisdiction + ".";
+        }
+        if (agencyId is not null)
+        {
+            conditions.Add("c.agencyId = @agencyId");
+            parameters["@agencyId"] = agencyId;
+        }
+        if (access is not null) conditions.Add(ScopeCondition.Of(access, "c.agencyId", parameters));
+        var query = new QueryDefinition($"SELECT * FROM c WHERE {string.Join(" AND ", conditions)} ORDER BY c.createdAt");
+        foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
         return CosmosPaging.ReadPageAsync<ReminderRecord>(container, query, continuationToken, pageSize, cancellationToken,
             new PartitionKey(PartitionKeyOf(year)));
     }

@@ -55,6 +55,14 @@ public sealed class AppServices : IAsyncLifetime
     /// A request as the host hands it to a function: the app's services behind it and, when
     /// <paramref name="token"/> is given, <c>Authorization: Bearer {token}</c>.
     /// </summary>
+    /// <summary>A request with a binary body (a PDF to verify), through the app's services, with a bearer token.</summary>
+    public HttpRequest Request(string? token, string method, string path, byte[] body, string contentType)
+    {
+        var headers = new Dictionary<string, string>();
+        if (token is not null) headers["Authorization"] = "Bearer " + token;
+        return HttpCalls.Request(method, path, body, contentType, null, headers, Provider);
+    }
+
     public HttpRequest Request(
         string? token, string method, string path, string? body = null, string? contentType = "application/json",
         string? query = null, IDictionary<string, string>? headers = null)

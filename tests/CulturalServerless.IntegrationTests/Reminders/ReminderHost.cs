@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Reminders;
@@ -35,6 +37,8 @@ public sealed class ReminderHost : IAsyncDisposable
             ["Cosmos:CreateIfMissing"] = "true",
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
+            ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
             // Retries at test speed: the pauses double from here, as in production from 1 s.
             ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
             ["Webhooks:Timeout"] = "00:00:05",
@@ -46,6 +50,10 @@ public sealed class ReminderHost : IAsyncDisposable
     public IServiceProvider Services { get; private set; }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A request through this host's services with the given bearer token.</summary>
+    public HttpRequest Request(string token, string method, string path, string? query = null) =>
+        HttpCalls.Request(method, path, (string?)null, null, query, new Dictionary<string, string> { ["Authorization"] = "Bearer " + token }, Services);
 
     public static async Task<ReminderHost> StartAsync(DateTimeOffset start)
     {
@@ -59,10 +67,13 @@ public sealed class ReminderHost : IAsyncDisposable
 
     public ServiceProvider SecondInstance() => NewInstance();
 
+    /// <summary>The registry's administrator, who sets up agencies and webhooks for the season.</summary>
+    private static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
+
     public async Task<string> RegisterAgencyAsync(string jurisdiction, string? name = null)
     {
         var id = "ag-" + Guid.NewGuid().ToString("N")[..10];
-        await Get<AgencyService>().RegisterAsync(id, new AgencyRegistration
+        await Get<AgencyService>().RegisterAsync(Admin, id, new AgencyRegistration
         {
             Name = name ?? "Văn phòng " + id,
             ParentBody = "UBND TỈNH QUẢNG NGÃI",
@@ -76,7 +87,7 @@ public sealed class ReminderHost : IAsyncDisposable
 
     public async Task<string> RegisterWebhookAsync(WebhookOwner owner, string url)
     {
-        var result = await Get<WebhookService>().RegisterAsync(owner, new WebhookRegistration(url), null, CancellationToken.None);
+        var result = await Get<WebhookService>().RegisterAsync(Admin, owner, new WebhookRegistration(url), null, CancellationToken.None);
         return result.View.Secret!;
     }
 
@@ -86,8 +97,9 @@ public sealed class ReminderHost : IAsyncDisposable
         var body = Api.ApiClient.Sample("assessment-2022.json");
         body["year"] = year;
         var submission = System.Text.Json.JsonSerializer.Deserialize<AssessmentSubmission>(body.ToJsonString(), JsonDefaults.Options)!;
-        await Get<AssessmentService>().SubmitAsync(agencyId, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            submission, null, new Actor("test-portal"), CancellationToken.None);
+        var portal = new Caller("test-portal", "test-portal", new HashSet<string> { Roles.Submitter }, new AccessScope(null, [agencyId]));
+        await Get<AssessmentService>().SubmitAsync(portal, agencyId, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            submission, null, CancellationToken.None);
     }
 
     /// <summary>Marks the agency's head as the renderer does when the report could not be made.</summary>
@@ -121,6 +133,8 @@ public sealed class ReminderHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddCulturalServerless(configuration);
+        // As under the Functions host's ASP.NET Core integration: results are executed by MVC's executors.
+        services.AddMvcCore();
         var provider = services.BuildServiceProvider();
         instances.Add(provider);
         return provider;

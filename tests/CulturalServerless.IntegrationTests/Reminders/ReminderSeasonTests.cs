@@ -82,7 +82,7 @@ public sealed class ReminderSeasonTests
 
         // The agency nobody posts to: every stage recorded for its portal to poll.
         var list = new ReminderListFunction(host.Get<ReminderListService>(), NullLogger<ReminderListFunction>.Instance);
-        var request = HttpCalls.Request("GET", "/api/reminders", query: $"year={Year}&agencyId={polling}");
+        var request = host.Request(TestTokens.Admin, "GET", "/api/reminders", query: $"year={Year}&agencyId={polling}");
         var page = await HttpCalls.ExecuteAsync(request, list.Run(request, CancellationToken.None));
         Assert.Equal(200, page.Status);
         var records = page.Json["items"]!.AsArray();

@@ -45,13 +45,13 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
 
     private Task<ApiResponse> LinkAsync(string agencyId, string? query = null)
     {
-        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/assessments/2022/report", query: query);
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/agencies/{agencyId}/assessments/2022/report", query: query);
         return HttpCalls.ExecuteAsync(request, reports.GetLink(request, agencyId, "2022", CancellationToken.None));
     }
 
     private Task<ApiResponse> VerifyAsync(byte[] pdf, string contentType = "application/pdf")
     {
-        var request = HttpCalls.Request("POST", "/api/reports/verify", pdf, contentType);
+        var request = app.Request(TestTokens.Admin, "POST", "/api/reports/verify", pdf, contentType);
         return HttpCalls.ExecuteAsync(request, reports.Verify(request, CancellationToken.None));
     }
 

@@ -27,13 +27,19 @@ public sealed class ReportThroughRunnerTests
         await using var host = await RunnerHost.StartAsync(functions,
             (services, configuration) => services.AddCulturalServerless(configuration), app.Settings);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Admin);
         var agencyId = "vp-" + Guid.NewGuid().ToString("N")[..10];
         var agency = ApiClient.Sample("agency.json");
         agency["id"] = agencyId;
 
         Assert.Equal(HttpStatusCode.Created, (await http.PutAsJsonAsync($"/api/agencies/{agencyId}", agency)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created,
-            (await http.PostAsJsonAsync($"/api/agencies/{agencyId}/assessments/2022", ApiClient.Sample("assessment-2022.json"))).StatusCode);
+        // Submitting is the agency's portal's act, with its own token.
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/agencies/{agencyId}/assessments/2022")
+        {
+            Content = JsonContent.Create(ApiClient.Sample("assessment-2022.json")),
+        };
+        submit.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await new ApiClient(app).PortalTokenAsync(agencyId));
+        Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(submit)).StatusCode);
 
         JsonNode? assessment = null;
         for (var i = 0; i < 150 && (string?)assessment?["status"] != "report-ready"; i++)

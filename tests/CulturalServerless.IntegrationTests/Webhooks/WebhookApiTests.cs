@@ -16,19 +16,19 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
 
     private Task<ApiResponse> PutAgencyAsync(string agencyId, string? body, string? query = null)
     {
-        var request = HttpCalls.Request("PUT", $"/api/agencies/{agencyId}/webhook", body, query: query);
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/agencies/{agencyId}/webhook", body, query: query);
         return HttpCalls.ExecuteAsync(request, functions.PutAgency(request, agencyId, CancellationToken.None));
     }
 
     private Task<ApiResponse> GetAgencyAsync(string agencyId)
     {
-        var request = HttpCalls.Request("GET", $"/api/agencies/{agencyId}/webhook");
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/agencies/{agencyId}/webhook");
         return HttpCalls.ExecuteAsync(request, functions.GetAgency(request, agencyId, CancellationToken.None));
     }
 
     private Task<ApiResponse> PutCommitteeAsync(string jurisdiction, string body)
     {
-        var request = HttpCalls.Request("PUT", $"/api/committees/{jurisdiction}/webhook", body);
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/committees/{jurisdiction}/webhook", body);
         return HttpCalls.ExecuteAsync(request, functions.PutCommittee(request, jurisdiction, CancellationToken.None));
     }
 
@@ -106,7 +106,7 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
 
         var created = await PutCommitteeAsync(jurisdiction, Url("https://ubnd.quangngai.gov.vn/hooks"));
         var invalid = await PutCommitteeAsync("51..x", Url("https://ubnd.quangngai.gov.vn/hooks"));
-        var request = HttpCalls.Request("GET", $"/api/committees/{jurisdiction}/webhook");
+        var request = app.Request(TestTokens.Admin, "GET", $"/api/committees/{jurisdiction}/webhook");
         var read = await HttpCalls.ExecuteAsync(request, functions.GetCommittee(request, jurisdiction, CancellationToken.None));
 
         Assert.Equal(201, created.Status);
@@ -126,7 +126,7 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
     public async Task Listing_reminders_with_bad_parameters_is_a_400_naming_them(string query, string path)
     {
         var list = new ReminderListFunction(app.Get<ReminderListService>(), NullLogger<ReminderListFunction>.Instance);
-        var request = HttpCalls.Request("GET", "/api/reminders", query: query);
+        var request = app.Request(TestTokens.Admin, "GET", "/api/reminders", query: query);
 
         var response = await HttpCalls.ExecuteAsync(request, list.Run(request, CancellationToken.None));
 
