@@ -325,6 +325,22 @@ async function readDocuments(account, req, res, params) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fix 8: resource ids in the service's base64 alphabet. The package wrote rids (_rid, _self) in
+// plain base64, so about one database in 64 (its rid counter ending in 63, e.g. "gAG/AA==") got a
+// '/' in its rid. The SDK parses a rid and writes it back with '-' for '/' (as the service does)
+// when it addresses a resource by rid, above all GET /dbs/{dbRid}/colls/{collRid}/pkranges before
+// every cross-partition query. The package looked "gAG-AA==" up as given, found nothing, and
+// answered 404, which the SDK reports as "GetTargetPartitionKeyRanges(...) failed due to stale
+// cache". (And a '/' in a _self link splits a path segment in two.) It looked like a race because
+// it hit whichever test class happened to create that database on a long-running emulator.
+// Rids are now made with '-' (the package keeps them as map keys, so lookups by the SDK's spelling
+// match), and parsed with every '-' turned back (the package turned only the first one).
+
+const ResourceId = lib("account/resource-id").default;
+ResourceId.toBase64String = buffer => buffer.toString("base64").replace(/\//g, "-");
+ResourceId.fromBase64String = s => Buffer.from(String(s).replace(/-/g, "/"), "base64");
+
+// ---------------------------------------------------------------------------------------------
 // Swap the handlers in before the package builds its router (see the top of this file).
 
 lib("handler/read-document").default = readDocument;

@@ -321,6 +321,72 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
         Assert.NotEqual(true, response.Headers.ConnectionClose);
     }
 
+    // Fix 8 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Cross_partition_query_works_in_a_database_whose_rid_has_a_base64_slash()
+    {
+        // Resource ids count up per emulator: about one database in 64 gets a rid whose plain base64
+        // has a '/' (e.g. "gAG/AA=="). The SDK sends rids with '-' for '/' (the service's alphabet) when
+        // it reads partition key ranges by rid, so such a database's containers had no ranges (404,
+        // "GetTargetPartitionKeyRanges ... failed due to stale cache"). Create databases until one has
+        // that rid — other test classes create databases concurrently, so do not count on a number.
+        string? target = null;
+        string? targetRid = null;
+        for (var attempt = 0; attempt < 400 && target is null; attempt++)
+        {
+            var id = "rid-" + Guid.NewGuid().ToString("N");
+            var created = await client.CreateDatabaseAsync(id);
+            var rid = RidOf(created.Resource.SelfLink, "dbs/");
+            if (rid.Contains('/') || rid.Contains('-'))
+            {
+                (target, targetRid) = (id, rid);
+            }
+            else
+            {
+                await created.Database.DeleteAsync();
+            }
+        }
+        if (target is null || targetRid is null)
+        {
+            Assert.Fail("no database got a rid with base64 character 63 in 400 attempts");
+            return;
+        }
+
+        try
+        {
+            var created = await client.GetDatabase(target).CreateContainerAsync("items", "/pk");
+            var items = created.Container;
+            foreach (var item in Five)
+            {
+                await items.CreateItemAsync(item, new PartitionKey(item.Pk));
+            }
+            var ranks = await ReadAllAsync(items.GetItemQueryIterator<int>(
+                "SELECT VALUE c.rank FROM c ORDER BY c.rank DESC",
+                requestOptions: new QueryRequestOptions { MaxItemCount = 2 }));
+            Assert.Equal([5, 4, 3, 2, 1], ranks);
+            Assert.Equal(5, (await items.GetItemLinqQueryable<Item>().CountAsync()).Resource);
+
+            // Rids use the service's alphabet ('-' for '/'): a self link has exactly four segments.
+            Assert.DoesNotContain('/', targetRid);
+            var links = created.Resource.SelfLink.Trim('/').Split('/');
+            Assert.Equal(["dbs", targetRid, "colls"], links[..3]);
+            Assert.Equal(4, links.Length);
+        }
+        finally
+        {
+            await client.GetDatabase(target).DeleteAsync();
+        }
+    }
+
+    /// <summary>The rid in a self link such as "/dbs/{rid}", whatever characters it has.</summary>
+    private static string RidOf(string selfLink, string prefix)
+    {
+        var link = selfLink.Trim('/');
+        Assert.StartsWith(prefix, link);
+        return link[prefix.Length..];
+    }
+
     // Helpers -------------------------------------------------------------------------------------
 
     private static async Task<List<T>> ReadAllAsync<T>(FeedIterator<T> iterator)
