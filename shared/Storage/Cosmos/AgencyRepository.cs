@@ -1,4 +1,3 @@
-using System.Net;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Paging;
@@ -14,47 +13,16 @@ public sealed class AgencyRepository(Database database)
 {
     private readonly Container container = database.GetContainer(CosmosContainers.Agencies.Name);
 
-    public async Task<Stored<Agency>?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.ReadItemAsync<Agency>(id, new PartitionKey(id), cancellationToken: cancellationToken);
-            return new Stored<Agency>(response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Stored<Agency>?> FindAsync(string id, CancellationToken cancellationToken) =>
+        container.FindAsync<Agency>(id, id, cancellationToken);
 
     /// <summary>Creates the agency; null when one with its id exists already (409).</summary>
-    public async Task<Stored<Agency>?> TryCreateAsync(Agency agency, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.CreateItemAsync(agency, new PartitionKey(agency.Id), cancellationToken: cancellationToken);
-            return new Stored<Agency>(response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
-    }
+    public async Task<Stored<Agency>?> TryCreateAsync(Agency agency, CancellationToken cancellationToken) =>
+        await container.TryCreateAsync(agency, agency.Id, cancellationToken) is { } eTag ? new Stored<Agency>(agency, eTag) : null;
 
     /// <summary>Replaces the agency if it still has <paramref name="eTag"/>; null when someone changed it first (412).</summary>
-    public async Task<Stored<Agency>?> TryReplaceAsync(Agency agency, string eTag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.ReplaceItemAsync(agency, agency.Id, new PartitionKey(agency.Id),
-                new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken);
-            return new Stored<Agency>(response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return null;
-        }
-    }
+    public async Task<Stored<Agency>?> TryReplaceAsync(Agency agency, string eTag, CancellationToken cancellationToken) =>
+        await container.TryReplaceAsync(agency, agency.Id, agency.Id, eTag, cancellationToken) is { } newETag ? new Stored<Agency>(agency, newETag) : null;
 
     /// <summary>
     /// Agencies of a jurisdiction and everything under it (all when null), by id, and only those

@@ -13,16 +13,9 @@ public sealed class ApiClientRepository(Database database)
     public async Task<ApiClient?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
         var id = ApiClient.DocumentId(clientId);
-        try
-        {
-            var response = await container.ReadItemAsync<ApiClient>(id, new PartitionKey(id), cancellationToken: cancellationToken);
-            // The container holds other kinds of client record: only a registry entry counts.
-            return response.Resource.Type == ApiClient.DocumentType ? response.Resource : null;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var stored = await container.FindAsync<ApiClient>(id, id, cancellationToken);
+        // The container holds other kinds of client record: only a registry entry counts.
+        return stored?.Value.Type == ApiClient.DocumentType ? stored.Value : null;
     }
 
     /// <summary>Creates or replaces the entry; true when it was created.</summary>

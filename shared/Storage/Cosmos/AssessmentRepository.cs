@@ -1,4 +1,3 @@
-using System.Net;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Paging;
@@ -15,10 +14,10 @@ public sealed class AssessmentRepository(Database database)
     private readonly Container container = database.GetContainer(CosmosContainers.Assessments.Name);
 
     public Task<Stored<AssessmentRecord>?> FindHeadAsync(string agencyId, int year, CancellationToken cancellationToken) =>
-        ReadAsync<AssessmentRecord>(AssessmentKeys.HeadId(agencyId, year), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
+        container.FindAsync<AssessmentRecord>(AssessmentKeys.HeadId(agencyId, year), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
 
     public Task<Stored<AssessmentVersion>?> FindVersionAsync(string agencyId, int year, int version, CancellationToken cancellationToken) =>
-        ReadAsync<AssessmentVersion>(AssessmentKeys.VersionId(agencyId, year, version), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
+        container.FindAsync<AssessmentVersion>(AssessmentKeys.VersionId(agencyId, year, version), AssessmentKeys.PartitionKey(agencyId, year), cancellationToken);
 
     public async Task<AssessmentVersion?> FindVersionByIdempotencyKeyAsync(string agencyId, int year, string key, CancellationToken cancellationToken)
     {
@@ -41,46 +40,15 @@ public sealed class AssessmentRepository(Database database)
     }
 
     /// <summary>Creates a version; false when its id or its idempotency key is taken in the partition (409).</summary>
-    public async Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.CreateItemAsync(version, new PartitionKey(version.PartitionKey), NoContent, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken) =>
+        await container.TryCreateAsync(version, version.PartitionKey, cancellationToken) is not null;
 
-    public async Task<bool> TryCreateHeadAsync(AssessmentRecord head, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.CreateItemAsync(head, new PartitionKey(head.PartitionKey), NoContent, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryCreateHeadAsync(AssessmentRecord head, CancellationToken cancellationToken) =>
+        await container.TryCreateAsync(head, head.PartitionKey, cancellationToken) is not null;
 
     /// <summary>Replaces a document if it still has <paramref name="eTag"/>; false when someone changed it first (412).</summary>
-    public async Task<bool> TryReplaceAsync<T>(T document, string id, string partitionKey, string eTag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.ReplaceItemAsync(document, id, new PartitionKey(partitionKey),
-                new ItemRequestOptions { IfMatchEtag = eTag, EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryReplaceAsync<T>(T document, string id, string partitionKey, string eTag, CancellationToken cancellationToken) =>
+        await container.TryReplaceAsync(document, id, partitionKey, eTag, cancellationToken) is not null;
 
     public async Task<Page<AssessmentRecord>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
@@ -107,21 +75,6 @@ public sealed class AssessmentRepository(Database database)
         var query = new QueryDefinition($"SELECT * FROM c WHERE {string.Join(" AND ", conditions)} ORDER BY c.computedTotal DESC");
         foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
         return await CosmosPaging.ReadPageAsync<AssessmentRecord>(container, query, continuationToken, pageSize, cancellationToken);
-    }
-
-    private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
-
-    private async Task<Stored<T>?> ReadAsync<T>(string id, string partitionKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
-            return new Stored<T>(response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.Storage.Cosmos;
@@ -23,51 +22,21 @@ public sealed class DocumentNumberCounter(Database database, TimeProvider clock)
         var id = $"{agencyId}|{year.ToString(CultureInfo.InvariantCulture)}";
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await ReadAsync(id, cancellationToken);
+            var current = await container.FindAsync<CounterDocument>(id, id, cancellationToken);
             if (current is null)
             {
                 var first = new CounterDocument(id, id, agencyId, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
-                if (await TryAsync(() => container.CreateItemAsync(first, new PartitionKey(id), cancellationToken: cancellationToken))) return 1;
+                if (await container.TryCreateAsync(first, id, cancellationToken) is not null) return 1;
                 continue;
             }
-            var (counter, eTag) = current.Value;
+            var (counter, eTag) = current;
             if (counter.Issued.TryGetValue(documentKey, out var issued)) return issued;
             var next = counter.Last + 1;
             var updated = counter with { Last = next, Issued = new Dictionary<string, int>(counter.Issued) { [documentKey] = next } };
-            if (await TryAsync(() => container.ReplaceItemAsync(updated, id, new PartitionKey(id),
-                    new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken)))
-            {
-                return next;
-            }
+            if (await container.TryReplaceAsync(updated, id, id, eTag, cancellationToken) is not null) return next;
             // Another document took a number meanwhile: re-read and take the next one.
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 10)), clock, cancellationToken);
         }
         throw new InvalidOperationException($"Could not issue a document number for {agencyId} in {year}: too much contention.");
-    }
-
-    private async Task<(CounterDocument, string)?> ReadAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.ReadItemAsync<CounterDocument>(id, new PartitionKey(id), cancellationToken: cancellationToken);
-            return (response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<bool> TryAsync(Func<Task> write)
-    {
-        try
-        {
-            await write();
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
-        {
-            return false;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Reminders;
@@ -19,34 +18,15 @@ public sealed class ReminderRepository(Database database)
     public static string PartitionKeyOf(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Claims the reminder; false when its id is taken (409): someone already handled it.</summary>
-    public async Task<bool> TryCreateAsync(ReminderRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.CreateItemAsync(record, new PartitionKey(record.PartitionKey), NoContent, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryCreateAsync(ReminderRecord record, CancellationToken cancellationToken) =>
+        await container.TryCreateAsync(record, record.PartitionKey, cancellationToken) is not null;
 
     /// <summary>Writes the outcome. Only the run that created a record ever writes it again, so no ETag is needed.</summary>
     public Task ReplaceAsync(ReminderRecord record, CancellationToken cancellationToken) =>
         container.ReplaceItemAsync(record, record.Id, new PartitionKey(record.PartitionKey), NoContent, cancellationToken);
 
-    public async Task<ReminderRecord?> FindAsync(int year, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await container.ReadItemAsync<ReminderRecord>(id, new PartitionKey(PartitionKeyOf(year)), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<ReminderRecord?> FindAsync(int year, string id, CancellationToken cancellationToken) =>
+        (await container.FindAsync<ReminderRecord>(id, PartitionKeyOf(year), cancellationToken))?.Value;
 
     /// <summary>A year's reminders, optionally of a jurisdiction (and under it) or of one agency, oldest first.</summary>
     public Task<Page<ReminderRecord>> ListAsync(

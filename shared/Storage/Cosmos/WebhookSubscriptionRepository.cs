@@ -1,4 +1,3 @@
-using System.Net;
 using CulturalServerless.Application.Webhooks;
 using Microsoft.Azure.Cosmos;
 
@@ -12,46 +11,14 @@ public sealed class WebhookSubscriptionRepository(Database database)
 {
     private readonly Container container = database.GetContainer(CosmosContainers.Clients.Name);
 
-    public async Task<Stored<WebhookSubscription>?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await container.ReadItemAsync<WebhookSubscription>(id, new PartitionKey(id), cancellationToken: cancellationToken);
-            return new Stored<WebhookSubscription>(response.Resource, response.ETag);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Stored<WebhookSubscription>?> FindAsync(string id, CancellationToken cancellationToken) =>
+        container.FindAsync<WebhookSubscription>(id, id, cancellationToken);
 
-    public async Task<bool> TryCreateAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.CreateItemAsync(subscription, new PartitionKey(subscription.Id),
-                new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryCreateAsync(WebhookSubscription subscription, CancellationToken cancellationToken) =>
+        await container.TryCreateAsync(subscription, subscription.Id, cancellationToken) is not null;
 
-    public async Task<bool> TryReplaceAsync(WebhookSubscription subscription, string eTag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await container.ReplaceItemAsync(subscription, subscription.Id, new PartitionKey(subscription.Id),
-                new ItemRequestOptions { IfMatchEtag = eTag, EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> TryReplaceAsync(WebhookSubscription subscription, string eTag, CancellationToken cancellationToken) =>
+        await container.TryReplaceAsync(subscription, subscription.Id, subscription.Id, eTag, cancellationToken) is not null;
 
     /// <summary>The subscriptions among <paramref name="ids"/>, keyed by id; one query for a page of agencies.</summary>
     public async Task<IReadOnlyDictionary<string, WebhookSubscription>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

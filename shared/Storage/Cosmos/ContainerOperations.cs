@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+
+namespace CulturalServerless.Storage.Cosmos;
+
+/// <summary>
+/// The three Cosmos DB operations every repository uses, with the one meaning each status has here:
+/// a point read that finds nothing is null (404); a create whose id is taken fails softly (409,
+/// "already done"); a replace whose ETag is stale fails softly (412, "someone else won, re-read").
+/// </summary>
+public static class ContainerOperations
+{
+    private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
+
+    public static async Task<Stored<T>?> FindAsync<T>(this Container container, string id, string partitionKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
+            return new Stored<T>(response.Resource, response.ETag);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates the item; its ETag, or null when its id (or a unique key) is taken in the partition.</summary>
+    public static async Task<string?> TryCreateAsync<T>(this Container container, T item, string partitionKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await container.CreateItemAsync(item, new PartitionKey(partitionKey), NoContent, cancellationToken)).ETag;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the item if it still has <paramref name="eTag"/>; its new ETag, or null when it changed or went meanwhile.</summary>
+    public static async Task<string?> TryReplaceAsync<T>(
+        this Container container, T item, string id, string partitionKey, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new ItemRequestOptions { IfMatchEtag = eTag, EnableContentResponseOnWrite = false };
+            return (await container.ReplaceItemAsync(item, id, new PartitionKey(partitionKey), options, cancellationToken)).ETag;
+        }
+        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
