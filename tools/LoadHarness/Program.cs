@@ -5,6 +5,10 @@
 // unless --keep is given.
 //
 //   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
+//
+// With --submissions N (and --concurrency C, default 8) it measures submissions instead: N agencies
+// each submit the seed's assessment through the submit function class, beside the emulator's raw
+// upsert rate for a document of the same size (docs/performance.md).
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Application.Reminders;
@@ -26,18 +30,30 @@ var settings = new Dictionary<string, string?>
     ["Cosmos:Database"] = database,
     ["Cosmos:CreateIfMissing"] = "true",
     ["ReportStorage"] = Environment.GetEnvironmentVariable("ReportStorage") ?? "UseDevelopmentStorage=true",
+    // The app authenticates every request: a development issuer of the harness's own, in a temp folder.
+    ["Auth:Audience"] = "api://cultural-serverless-load",
+    ["Auth:DevelopmentIssuerKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "issuer-key.json"),
 };
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 // 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.
 services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
-services.AddCulturalServerless(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+services.AddCulturalServerless(configuration);
+services.AddMvcCore();
 await using var provider = services.BuildServiceProvider();
 await using var receiver = await NullReceiver.StartAsync();
 
 try
 {
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    if (ArgumentAfter("--submissions") is { } submissions)
+    {
+        var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
+        Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration),
+            int.Parse(submissions, CultureInfo.InvariantCulture), concurrency));
+        return;
+    }
     var seeding = Stopwatch.StartNew();
     var seeded = await LoadSeeder.SeedAsync(provider, count, 2026, receiver.BaseUrl);
     Console.WriteLine($"Seeded {count} agencies ({seeded.Submitted} submitted, {seeded.ReportFailed} report-failed, " +

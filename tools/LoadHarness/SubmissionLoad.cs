@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Functions.Auth;
+using CulturalServerless.Functions.Http.Assessments;
+using CulturalServerless.Storage.Cosmos;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CulturalServerless.LoadHarness;
+
+/// <summary>
+/// Sustained submissions per second through the submit function class (authentication, JSON
+/// reading, validation, scoring, the version write, the report-request blob, the head), next to
+/// the emulator's own rate of plain upserts of a document the size of a stored version, measured
+/// in the same run with the same concurrency (docs/performance.md).
+/// </summary>
+internal static class SubmissionLoad
+{
+    public static async Task<string> MeasureAsync(IServiceProvider provider, AuthOptions auth, int count, int concurrency)
+    {
+        var admin = new Caller("load-harness", "load-harness", new HashSet<string> { Roles.Admin }, AccessScope.None);
+        var agencies = provider.GetRequiredService<AgencyService>();
+        var ids = Enumerable.Range(0, count).Select(i => $"load-{i:D5}").ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
+            await agencies.RegisterAsync(admin, id, new AgencyRegistration
+            {
+                Name = "Văn phòng " + id, ParentBody = "UBND TỈNH THỬ TẢI", Symbol = "VP", Jurisdiction = "99",
+                PlaceName = "Quảng Ngãi", Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Người Ký"),
+            }, null, ct));
+        await provider.GetRequiredService<ApiClientRepository>().UpsertAsync(new ApiClient
+        {
+            Id = ApiClient.DocumentId("load-portal"), ClientId = "load-portal", Name = "Load harness portal",
+            Roles = [Roles.Submitter], Jurisdiction = "99", AgencyIds = [], UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedBy = new Actor("load-harness"),
+        }, CancellationToken.None);
+        var token = DevelopmentIssuer.IssueToken(DevelopmentIssuer.LoadOrCreateKey(auth.DevelopmentIssuerKeyPath!), auth.Audience,
+            "load-harness", "load-portal", [Roles.Submitter], DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        var body = Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "assessment-2022.json")));
+        var functions = ActivatorUtilities.CreateInstance<AssessmentFunctions>(provider);
+
+        var failures = 0;
+        var submissions = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
+        {
+            var context = new DefaultHttpContext { RequestServices = provider };
+            context.Request.Method = "POST";
+            context.Request.Path = $"/api/agencies/{id}/assessments/2022";
+            context.Request.ContentType = "application/json";
+            context.Request.Headers.Authorization = "Bearer " + token;
+            context.Request.Body = new MemoryStream(body);
+            context.Request.ContentLength = body.Length;
+            var result = await functions.Submit(context.Request, id, "2022", ct);
+            if (result is not JsonResult { StatusCode: StatusCodes.Status201Created }) Interlocked.Increment(ref failures);
+        });
+        submissions.Stop();
+
+        // The emulator's raw rate for a document of the same size, as the baseline.
+        var version = (await provider.GetRequiredService<AssessmentRepository>().FindVersionAsync(ids[0], 2022, 1, CancellationToken.None))!.Value;
+        var container = provider.GetRequiredService<Database>().GetContainer(CosmosContainers.Assessments.Name);
+        var upserts = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var copy = version with { Id = $"raw-{i}", PartitionKey = $"raw|{i}", IdempotencyKey = $"raw-{i}" };
+            await container.UpsertItemAsync(copy, new PartitionKey(copy.PartitionKey), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+        });
+        upserts.Stop();
+
+        var submitRate = count / submissions.Elapsed.TotalSeconds;
+        var upsertRate = count / upserts.Elapsed.TotalSeconds;
+        return $"Submissions: {count} through the function class in {submissions.Elapsed.TotalSeconds:F1} s = {submitRate:F0}/s "
+            + $"({failures} not 201), concurrency {concurrency}; raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
+            + $"{upsertRate:F0}/s; submissions reach {100 * submitRate / upsertRate:F0}% of the raw upsert rate";
+    }
+}
