@@ -129,7 +129,7 @@ public static class ScoringEngine
         var points = missing || violatedGate is not null ? 0m : hasPointRule ? Math.Min(awarded, item.MaxPoints) : item.MaxPoints;
         if (item.Rules.Count != 1 || !hasPointRule || missing)
         {
-            explanation.Append(" ⇒ ").AppendNumber(points).Append('/').AppendNumber(item.MaxPoints).Append(" điểm");
+            explanation.Append("; cả mục: ").AppendNumber(points).Append('/').AppendNumber(item.MaxPoints).Append(" điểm");
         }
         var selfScore = report?.SelfScore;
         return new SubCriterionScore(

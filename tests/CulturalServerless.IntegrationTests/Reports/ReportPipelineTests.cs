@@ -100,6 +100,8 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         }
         Assert.Contains(Compact("Vũ Minh Tâm"), compact);
         Assert.Contains(Compact("PHỤ LỤC"), compact);
+        // Everything the system writes itself (explanations, headings) is drawable by the report font.
+        Assert.DoesNotContain(CulturalServerless.Reports.Text.ReportText.MissingGlyph, text);
     }
 
     [Fact]

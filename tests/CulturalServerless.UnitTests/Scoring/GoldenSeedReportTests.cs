@@ -100,10 +100,10 @@ public sealed class GoldenSeedReportTests
 
         Assert.Equal("Tỷ lệ CBCCVC đạt LĐTT trở lên 100% ≥ 100% → 10/10 điểm", items["1.1"].Explanation);
         Assert.Equal(
-            "Tỷ lệ hồ sơ công việc giải quyết đúng hạn > 98% ≥ 98% → 3/3 điểm; Tỷ lệ hài lòng và rất hài lòng 99,89% ≥ 95% → 2/2 điểm ⇒ 5/5 điểm",
+            "Tỷ lệ hồ sơ công việc giải quyết đúng hạn > 98% ≥ 98% → 3/3 điểm; Tỷ lệ hài lòng và rất hài lòng 99,89% ≥ 95% → 2/2 điểm; cả mục: 5/5 điểm",
             items["1.4"].Explanation);
-        Assert.Equal("Số trường hợp vi phạm nghĩa vụ, đạo đức, quy tắc ứng xử: 0 trường hợp → đạt ⇒ 5/5 điểm", items["1.3"].Explanation);
-        Assert.Equal("Tổ chức Hội nghị CBCCVC, người lao động kịp thời, đúng quy định: có → đạt ⇒ 10/10 điểm", items["2.3"].Explanation);
+        Assert.Equal("Số trường hợp vi phạm nghĩa vụ, đạo đức, quy tắc ứng xử: 0 trường hợp → đạt; cả mục: 5/5 điểm", items["1.3"].Explanation);
+        Assert.Equal("Tổ chức Hội nghị CBCCVC, người lao động kịp thời, đúng quy định: có → đạt; cả mục: 10/10 điểm", items["2.3"].Explanation);
         Assert.Equal(RuleKind.KnockOut, items["3.2"].Rule);
         Assert.Equal(RuleKind.Threshold, items["1.4"].Rule);
         Assert.Equal(RuleKind.ZeroTolerance, items["2.2"].Rule);

@@ -142,7 +142,7 @@ public sealed class ThresholdBoundaryTests
 
         Assert.Equal(10m, above.SubCriteria.Single(s => s.Code == "1.2").Points);
         Assert.Equal(5m, atLeast.SubCriteria.Single(s => s.Code == "1.2").Points);
-        Assert.Equal("Tỷ lệ đúng hạn ≥ 98% chưa đạt mức > 98%, > 90% → 5/10 điểm; Kết quả kiểm toán đạt: có → đạt; Số sự cố nghiêm trọng: 0 vụ → đạt ⇒ 5/10 điểm", atLeast.SubCriteria.Single(s => s.Code == "1.2").Explanation);
+        Assert.Equal("Tỷ lệ đúng hạn ≥ 98% chưa đạt mức > 98%, > 90% → 5/10 điểm; Kết quả kiểm toán đạt: có → đạt; Số sự cố nghiêm trọng: 0 vụ → đạt; cả mục: 5/10 điểm", atLeast.SubCriteria.Single(s => s.Code == "1.2").Explanation);
     }
 
     [Fact]
