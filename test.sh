@@ -55,5 +55,10 @@ print(passed, failed)
 PY
 )
 [ "$failed" -gt 0 ] && status=1
+# Stop what this script started now, so that the totals are the very last line of the output.
+if [ "$emulators_up" -ne 2 ]; then
+  trap - EXIT INT TERM
+  tools/emulators.sh stop
+fi
 echo "$passed passed, $failed failed"
 exit $status

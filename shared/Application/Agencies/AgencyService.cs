@@ -1,5 +1,4 @@
 using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Storage.Cosmos;
@@ -15,8 +14,6 @@ namespace CulturalServerless.Application.Agencies;
 /// </summary>
 public sealed partial class AgencyService(AgencyRepository agencies, TimeProvider clock, ILogger<AgencyService> logger)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
     // Enough for a burst of writers to the same agency: each loser re-reads and tries again.
     private const int MaxAttempts = 10;
 
@@ -97,17 +94,11 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
     public async Task<Page<Agency>> ListAsync(Caller caller, string? jurisdiction, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
-        if (jurisdiction is not null && !JurisdictionCode.IsValid(jurisdiction))
-        {
-            problems.Add("$.query.jurisdiction", "invalid-jurisdiction", "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).", "Invalid jurisdiction code (e.g. 51 or 51.522).");
-        }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            problems.Add("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.");
-        }
-        if (problems.Count > 0) throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
+        ListQueryChecks.Jurisdiction(problems, jurisdiction);
+        ListQueryChecks.PageSize(problems, pageSize);
+        ListQueryChecks.ThrowIfAny(problems);
         var scope = AccessRules.ListScope(caller, jurisdiction);
-        return await agencies.ListAsync(jurisdiction, scope, continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+        return await agencies.ListAsync(jurisdiction, scope, continuationToken, pageSize ?? ListQueryChecks.DefaultPageSize, cancellationToken);
     }
 
     private static Agency ToAgency(string id, AgencyRegistration registration, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()

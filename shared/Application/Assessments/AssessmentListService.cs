@@ -1,7 +1,5 @@
 using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
-using CulturalServerless.Application.Problems;
 using CulturalServerless.Scoring;
 using CulturalServerless.Serialization;
 using CulturalServerless.Storage.Cosmos;
@@ -15,22 +13,12 @@ namespace CulturalServerless.Application.Assessments;
 /// </summary>
 public sealed class AssessmentListService(AssessmentRepository assessments)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
-
     public async Task<Page<AssessmentSummary>> ListAsync(
         Caller caller, int? year, string? jurisdiction, string? status, string? verdict, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
-        if (year is null or < AssessmentKeys.MinYear or > AssessmentKeys.MaxYear)
-        {
-            problems.Add("$.query.year", "invalid-year", $"Cần tham số year từ {AssessmentKeys.MinYear} đến {AssessmentKeys.MaxYear}.",
-                $"The year parameter ({AssessmentKeys.MinYear}–{AssessmentKeys.MaxYear}) is required.");
-        }
-        if (jurisdiction is not null && !JurisdictionCode.IsValid(jurisdiction))
-        {
-            problems.Add("$.query.jurisdiction", "invalid-jurisdiction", "Mã địa bàn không hợp lệ (ví dụ: 51 hoặc 51.522).", "Invalid jurisdiction code.");
-        }
+        ListQueryChecks.RequiredYear(problems, year);
+        ListQueryChecks.Jurisdiction(problems, jurisdiction);
         if (status is not null && !Enum.GetValues<AssessmentStatus>().Any(s => JsonName(s) == status))
         {
             problems.Add("$.query.status", "invalid-status", $"status phải là một trong: {string.Join(", ", Enum.GetValues<AssessmentStatus>().Select(JsonName))}.",
@@ -40,17 +28,11 @@ public sealed class AssessmentListService(AssessmentRepository assessments)
         {
             problems.Add("$.query.verdict", "invalid-verdict", "verdict phải là passed hoặc failed.", "The verdict must be passed or failed.");
         }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            problems.Add("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.");
-        }
-        if (problems.Count > 0)
-        {
-            throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
-        }
+        ListQueryChecks.PageSize(problems, pageSize);
+        ListQueryChecks.ThrowIfAny(problems);
         var access = AccessRules.ListScope(caller, jurisdiction);
         var page = await assessments.ListAsync(new AssessmentFilter(year!.Value, jurisdiction, status, verdict, access),
-            continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+            continuationToken, pageSize ?? ListQueryChecks.DefaultPageSize, cancellationToken);
         return new Page<AssessmentSummary>(page.Items.Select(AssessmentSummary.From).ToList(), page.ContinuationToken);
     }
 
