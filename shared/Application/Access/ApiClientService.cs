@@ -16,8 +16,6 @@ namespace CulturalServerless.Application.Access;
 /// </summary>
 public sealed partial class ApiClientService(ApiClientRepository clients, TimeProvider clock, ILogger<ApiClientService> logger)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
     public const int MaxAgencyIds = 500;
 
     public async Task<Caller> ResolveCallerAsync(string subject, string? clientId, IEnumerable<string> tokenRoles, CancellationToken cancellationToken)
@@ -59,12 +57,10 @@ public sealed partial class ApiClientService(ApiClientRepository clients, TimePr
     public async Task<Page<ApiClient>> ListAsync(Caller caller, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         AccessRules.RequireRole(caller, "xem danh bạ ứng dụng", Roles.Admin);
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.",
-                [new ValidationProblem("$.query.pageSize", "out-of-range", $"pageSize phải từ 1 đến {MaxPageSize}.", $"pageSize must be 1 to {MaxPageSize}.")]);
-        }
-        return await clients.ListAsync(continuationToken, pageSize ?? DefaultPageSize, cancellationToken);
+        var problems = new ValidationProblemList();
+        ListQueryChecks.PageSize(problems, pageSize);
+        ListQueryChecks.ThrowIfAny(problems);
+        return await clients.ListAsync(continuationToken, pageSize ?? ListQueryChecks.DefaultPageSize, cancellationToken);
     }
 
     /// <summary>Entra client ids are GUIDs; local development clients are names like <c>dev-submitter-51</c>.</summary>

@@ -73,8 +73,7 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
                 return new RegisterResult(replaced, Created: false);
             }
             if (expected is not null) throw PreconditionFailed(agencyId);
-            // Jittered pause so that writers that collided do not collide again in lockstep.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), clock, cancellationToken);
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
         throw new ApiProblemException(ProblemType.Conflict, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.");
     }

@@ -38,7 +38,7 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
             {
                 return updated;
             }
-            await Backoff(attempt, cancellationToken);
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
         throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
     }
@@ -56,7 +56,7 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
             if (current.Value.Report == report) break;
             if (await assessments.TryReplaceAsync(current.Value with { Report = report }, version.Id, version.PartitionKey, current.ETag, cancellationToken)) break;
             if (attempt == MaxAttempts) throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
-            await Backoff(attempt, cancellationToken);
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
 
         var entry = report.State == ReportState.Ready
@@ -80,7 +80,7 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
                 : head;
             updated = updated with { History = [.. head.History, entry], UpdatedAt = clock.GetUtcNow() };
             if (await assessments.TryReplaceAsync(updated, updated.Id, updated.PartitionKey, current.ETag, cancellationToken)) return;
-            await Backoff(attempt, cancellationToken);
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
         throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
     }
@@ -118,7 +118,4 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
     }
 
     private static string Points(decimal value) => value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"));
-
-    private Task Backoff(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 10)), clock, cancellationToken);
 }

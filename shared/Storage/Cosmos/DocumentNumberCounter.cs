@@ -35,7 +35,7 @@ public sealed class DocumentNumberCounter(Database database, TimeProvider clock)
             var updated = counter with { Last = next, Issued = new Dictionary<string, int>(counter.Issued) { [documentKey] = next } };
             if (await container.TryReplaceAsync(updated, id, id, eTag, cancellationToken) is not null) return next;
             // Another document took a number meanwhile: re-read and take the next one.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * Math.Min(attempt, 10)), clock, cancellationToken);
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
         throw new InvalidOperationException($"Could not issue a document number for {agencyId} in {year}: too much contention.");
     }
