@@ -20,7 +20,11 @@ public static class ScoringEngine
     public static ScoreResult Score(Rubric rubric, AssessmentSubmission submission)
     {
         var explanation = cachedExplanation ??= new StringBuilder(512);
-        var subCriteria = new List<SubCriterionScore>(16);
+        var wording = RubricWording.Of(rubric);
+        // Sized once: with random self-scores every item and the total may differ.
+        var discrepancyCapacity = wording.ItemCount + 1;
+        var subCriteria = new SubCriterionScore[wording.ItemCount];
+        var itemIndex = 0;
         var criteria = new CriterionScore[rubric.Criteria.Count];
         List<KnockOut>? knockOuts = null;
         List<Discrepancy>? discrepancies = null;
@@ -29,20 +33,21 @@ public static class ScoringEngine
         for (var c = 0; c < rubric.Criteria.Count; c++)
         {
             var criterion = rubric.Criteria[c];
+            var itemWording = wording.Items[c];
             var subtotal = 0m;
             decimal? selfSubtotal = 0m;
             for (var i = 0; i < criterion.Items.Count; i++)
             {
                 var item = criterion.Items[i];
                 submission.Criteria.TryGetValue(item.Code, out var report);
-                var score = ScoreItem(criterion, item, report, explanation, ref knockOuts);
-                subCriteria.Add(score);
-                var sign = item.Kind == ItemKind.Penalty ? -1m : 1m;
-                subtotal += sign * score.Points;
-                selfSubtotal = score.SelfScore is { } self && selfSubtotal is { } soFar ? soFar + sign * self : null;
+                var score = ScoreItem(criterion, item, itemWording[i], report, explanation, ref knockOuts);
+                subCriteria[itemIndex++] = score;
+                var penalty = item.Kind == ItemKind.Penalty;
+                subtotal = penalty ? subtotal - score.Points : subtotal + score.Points;
+                selfSubtotal = score.SelfScore is { } self && selfSubtotal is { } soFar ? (penalty ? soFar - self : soFar + self) : null;
                 if (score.SelfScore is { } selfScore && selfScore != score.Points)
                 {
-                    (discrepancies ??= []).Add(ItemDiscrepancy(item, selfScore, score.Points, explanation));
+                    (discrepancies ??= new(discrepancyCapacity)).Add(ItemDiscrepancy(itemWording[i], item.Code, selfScore, score.Points, explanation));
                 }
             }
             // Penalties can take a criterion to zero, not below: one criterion's faults do not eat another's points.
@@ -54,7 +59,7 @@ public static class ScoringEngine
 
         if (submission.SelfTotal is { } selfTotal && selfTotal != total)
         {
-            (discrepancies ??= []).Add(TotalDiscrepancy(selfTotal, total, explanation));
+            (discrepancies ??= new(discrepancyCapacity)).Add(TotalDiscrepancy(selfTotal, total, explanation));
         }
         var (verdict, reasons) = Decide(rubric, total, knockOuts, explanation);
         return new ScoreResult
@@ -76,7 +81,7 @@ public static class ScoringEngine
     }
 
     private static SubCriterionScore ScoreItem(
-        RubricCriterion criterion, RubricItem item, SubCriterionReport? report, StringBuilder explanation, ref List<KnockOut>? knockOuts)
+        RubricCriterion criterion, RubricItem item, ItemWording wording, SubCriterionReport? report, StringBuilder explanation, ref List<KnockOut>? knockOuts)
     {
         explanation.Clear();
         var awarded = 0m;
@@ -92,9 +97,8 @@ public static class ScoringEngine
             {
                 explanation.Append("; ");
             }
-            // The rubric validator guarantees the reference; a missing definition would be a loader bug.
-            var indicator = item.FindIndicator(rule.Indicator)
-                ?? throw new InvalidOperationException($"Rule of {item.Code} reads undefined indicator '{rule.Indicator}'.");
+            var ruleWording = wording.Rules[r];
+            var indicator = ruleWording.Indicator;
             var value = IndicatorReader.Read(report, indicator);
             if (!IndicatorReader.HasRightKind(indicator.Kind, value.Type))
             {
@@ -105,7 +109,7 @@ public static class ScoringEngine
                 hasPointRule |= rule.AwardsPoints;
                 continue;
             }
-            var outcome = rule.Evaluate(value, indicator, explanation);
+            var outcome = rule.Evaluate(value, ruleWording, explanation);
             if (rule.AwardsPoints)
             {
                 hasPointRule = true;
@@ -129,7 +133,7 @@ public static class ScoringEngine
         var points = missing || violatedGate is not null ? 0m : hasPointRule ? Math.Min(awarded, item.MaxPoints) : item.MaxPoints;
         if (item.Rules.Count != 1 || !hasPointRule || missing)
         {
-            explanation.Append("; cả mục: ").AppendNumber(points).Append('/').AppendNumber(item.MaxPoints).Append(" điểm");
+            AppendWholeItem(explanation, points, item.MaxPoints, wording);
         }
         var selfScore = report?.SelfScore;
         return new SubCriterionScore(
@@ -143,6 +147,23 @@ public static class ScoringEngine
             violatedGate ?? decidedBy ?? RuleKind.Threshold,
             explanation.ToString(),
             Flags(missing, violatedGate, selfScore is { } self && self != points));
+    }
+
+    /// <summary>"; cả mục: 7,5/10 điểm", after the rules of an item with several of them or with gates.</summary>
+    private static void AppendWholeItem(StringBuilder explanation, decimal points, decimal max, ItemWording wording)
+    {
+        if (points == 0m)
+        {
+            explanation.Append(wording.WholeItemNone);
+        }
+        else if (points == max)
+        {
+            explanation.Append(wording.WholeItemFull);
+        }
+        else
+        {
+            explanation.Append("; cả mục: ").AppendNumber(points).Append(wording.OutOfMax);
+        }
     }
 
     private static IReadOnlyList<ScoreFlag> Flags(bool missing, RuleKind? violatedGate, bool selfDiffers)
@@ -174,13 +195,14 @@ public static class ScoringEngine
 
     private static readonly ScoreFlag[] SelfScoreDiffersOnly = [ScoreFlag.SelfScoreDiffers];
 
-    private static Discrepancy ItemDiscrepancy(RubricItem item, decimal self, decimal computed, StringBuilder text)
+    private static Discrepancy ItemDiscrepancy(ItemWording wording, string code, decimal self, decimal computed, StringBuilder text)
     {
         // Written straight into the reused builder: an assessment may differ on every item.
-        text.Clear().Append("Tiểu mục ").Append(item.Code).Append(": tự chấm ").AppendNumber(self)
+        var difference = self - computed;
+        text.Clear().Append(wording.DiscrepancyLead).AppendNumber(self)
             .Append(" điểm, tính theo tiêu chí ").AppendNumber(computed).Append(" điểm (chênh ");
-        AppendSigned(text, self - computed).Append(").");
-        return new Discrepancy($"{JsonPath.SubCriterion(item.Code)}.selfScore", item.Code, self, computed, self - computed, text.ToString());
+        AppendSigned(text, difference).Append(").");
+        return new Discrepancy(wording.SelfScorePath, code, self, computed, difference, text.ToString());
     }
 
     private static StringBuilder AppendSigned(StringBuilder text, decimal difference) =>

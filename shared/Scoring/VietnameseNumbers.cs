@@ -29,9 +29,9 @@ public static class VietnameseNumbers
     internal static StringBuilder AppendNumber(this StringBuilder builder, decimal value)
     {
         // Points, bars and most counts are small whole numbers: their text is made once.
-        if (decimal.IsInteger(value) && value is >= 0m and < SmallIntegerCount)
+        if (SmallWhole(value) is >= 0 and var small)
         {
-            return builder.Append(SmallIntegers[(int)value]);
+            return builder.Append(SmallIntegers[small]);
         }
         Span<char> buffer = stackalloc char[MaxLength];
         return builder.Append(buffer[..Write(value, buffer)]);
@@ -42,15 +42,28 @@ public static class VietnameseNumbers
     private static readonly string[] SmallIntegers = Enumerable.Range(0, SmallIntegerCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>
+    /// The value as an index into <see cref="SmallIntegers"/>, or -1. Read from the bits because
+    /// decimal comparisons are calls, and this runs for every number of every explanation.
+    /// </summary>
+    private static int SmallWhole(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        // No sign, no decimal places (10.0 takes the general path), nothing above the low 32 bits.
+        return bits[3] == 0 && bits[2] == 0 && bits[1] == 0 && (uint)bits[0] < SmallIntegerCount ? bits[0] : -1;
+    }
+
+    /// <summary>
     /// Writes what the pattern "#,##0.##" writes, by hand: the scorer formats dozens of numbers per
     /// submission and a custom numeric pattern is parsed on every call, while "N0" is not.
     /// </summary>
     private static int Write(decimal value, Span<char> buffer)
     {
-        // Points, bars and counts are whole numbers: skip the decimal arithmetic for them.
-        if (decimal.IsInteger(value) && value is >= 0m and <= long.MaxValue)
+        // Figures as reported (99,89; 33.090) have at most two decimals: write them from the bits,
+        // without decimal arithmetic.
+        if (TryWriteShort(value, buffer, out var shortLength))
         {
-            return WriteGrouped((ulong)value, buffer);
+            return shortLength;
         }
         var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
         var length = 0;
@@ -70,16 +83,48 @@ public static class VietnameseNumbers
             whole.TryFormat(buffer[length..], out var written, "N0", FormatInfo);
             length += written;
         }
-        if (hundredths != 0)
+        return length + WriteHundredths(hundredths, buffer[length..]);
+    }
+
+    /// <summary>A value of at most two decimals whose digits fit in 64 bits, written without rounding.</summary>
+    private static bool TryWriteShort(decimal value, Span<char> buffer, out int length)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        length = 0;
+        if (bits[2] != 0 || scale > 2)
         {
-            buffer[length++] = ',';
-            buffer[length++] = (char)('0' + hundredths / 10);
-            if (hundredths % 10 != 0)
-            {
-                buffer[length++] = (char)('0' + hundredths % 10);
-            }
+            return false;
         }
-        return length;
+        var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        var divisor = scale == 0 ? 1ul : scale == 1 ? 10ul : 100ul;
+        var hundredths = (int)(digits % divisor * (scale == 1 ? 10ul : 1ul));
+        var whole = digits / divisor;
+        if (bits[3] < 0 && digits != 0)
+        {
+            buffer[length++] = '-';
+        }
+        length += WriteGrouped(whole, buffer[length..]);
+        length += WriteHundredths(hundredths, buffer[length..]);
+        return true;
+    }
+
+    /// <summary>",5" or ",89" for the hundredths of a number; nothing for a whole one.</summary>
+    private static int WriteHundredths(int hundredths, Span<char> buffer)
+    {
+        if (hundredths == 0)
+        {
+            return 0;
+        }
+        buffer[0] = ',';
+        buffer[1] = (char)('0' + hundredths / 10);
+        if (hundredths % 10 == 0)
+        {
+            return 2;
+        }
+        buffer[2] = (char)('0' + hundredths % 10);
+        return 3;
     }
 
     /// <summary>Digits with "." every three from the right: 33090 → "33.090".</summary>

@@ -34,7 +34,12 @@ internal static class IndicatorChecks
                 CheckNumber(item, indicator, value, report, problems);
                 break;
             case IndicatorValueType.Text when indicator.MaxLength is { } maxLength:
-                SubmissionValidator.CheckText(value.Text, maxLength, JsonPath.Indicator(item.Code, indicator.Id), required: false, problems);
+                // The path is built only for a problem, like the other texts'.
+                var problem = SubmissionValidator.TextProblemOf(value.Text, maxLength, required: false);
+                if (problem != TextProblem.None)
+                {
+                    SubmissionValidator.AddTextProblem(problem, value.Text, maxLength, JsonPath.Indicator(item.Code, indicator.Id), problems);
+                }
                 break;
         }
         return true;

@@ -17,6 +17,21 @@ internal static class NfcStableText
     {
         var span = MemoryMarshal.Cast<char, ushort>(text.AsSpan());
         var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Sixteen characters a step where the CPU has 256-bit vectors (most servers), eight otherwise.
+            for (; i + Vector256<ushort>.Count <= span.Length; i += Vector256<ushort>.Count)
+            {
+                var block = Vector256.Create(span.Slice(i, Vector256<ushort>.Count));
+                var stable = Vector256.LessThanOrEqual(block, Vector256.Create((ushort)0x02FF))
+                    | Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0x1E00), Vector256.Create((ushort)0x00FF))
+                    | Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0x2002), Vector256.Create((ushort)(0x206F - 0x2002)));
+                if (stable != Vector256<ushort>.AllBitsSet)
+                {
+                    return false;
+                }
+            }
+        }
         if (Vector128.IsHardwareAccelerated)
         {
             for (; i + Vector128<ushort>.Count <= span.Length; i += Vector128<ushort>.Count)

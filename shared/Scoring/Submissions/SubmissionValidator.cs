@@ -210,7 +210,7 @@ public static class SubmissionValidator
         }
     }
 
-    internal static void CheckText(string? text, int maxLength, string path, bool required, ValidationProblemList problems)
+    private static void CheckText(string? text, int maxLength, string path, bool required, ValidationProblemList problems)
     {
         var problem = TextProblemOf(text, maxLength, required);
         if (problem != TextProblem.None)

@@ -25,6 +25,28 @@ public sealed class FormattingAndJsonTests
         Assert.Equal(text, VietnameseNumbers.Format((decimal)value));
     }
 
+    /// <summary>
+    /// Decimals keep the scale they were written with ("10.50" is 1050 × 10⁻²), and the writer reads
+    /// their bits: the same number must read the same whatever its scale, sign or size.
+    /// </summary>
+    [Theory]
+    [InlineData("10.00", "10")]
+    [InlineData("10.50", "10,5")]
+    [InlineData("99.890", "99,89")]
+    [InlineData("-0.00", "0")]
+    [InlineData("-7", "-7")]
+    [InlineData("999", "999")]
+    [InlineData("1000", "1.000")]
+    [InlineData("4294967296.25", "4.294.967.296,25")]
+    [InlineData("18446744073709551616", "18.446.744.073.709.551.616")]
+    [InlineData("0.994", "0,99")]
+    [InlineData("0.995", "1")]
+    public void Numbers_read_the_same_whatever_scale_they_were_written_with(string written, string text)
+    {
+        var value = decimal.Parse(written, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(text, VietnameseNumbers.Format(value));
+    }
+
     [Theory]
     [InlineData("100", IndicatorValueType.Number, NumberBound.Exact)]
     [InlineData("{ \"above\": 98 }", IndicatorValueType.Number, NumberBound.Above)]
@@ -87,5 +109,27 @@ public sealed class FormattingAndJsonTests
         var submission = SeedSubmission.Load() with { Recommendations = text };
 
         Assert.Equal(nfc, SubmissionText.ToNfc(submission).Recommendations);
+    }
+
+    /// <summary>
+    /// The fast check reads 16 or 8 characters at a time, then one by one: a decomposed letter must
+    /// be caught in every position of a long text — in the first block, across block ends, in the tail.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(31)]
+    [InlineData(100)]
+    [InlineData(131)]
+    public void A_decomposed_letter_is_normalised_wherever_it_sits_in_a_long_text(int position)
+    {
+        var nfc = string.Concat(Enumerable.Repeat("Cơ quan đạt chuẩn văn hóa – “Việt Nam” ", 4));
+        var decomposed = nfc[..position] + "e\u0323\u0302" + nfc[position..];
+        var submission = SeedSubmission.Load() with { Recommendations = decomposed };
+
+        Assert.Equal(nfc[..position] + "\u1EC7" + nfc[position..], SubmissionText.ToNfc(submission).Recommendations);
     }
 }
