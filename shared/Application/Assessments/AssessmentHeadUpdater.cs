@@ -14,13 +14,21 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
 {
     private const int MaxAttempts = 100;
 
-    /// <summary>Records a new version: the latest one sets the totals and status; every one enters the history.</summary>
-    public async Task<AssessmentRecord> RecordSubmissionAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a new version: the latest one sets the totals and status; every one enters the history.
+    /// <paramref name="headAsRead"/> is the head as the caller read it before creating the version
+    /// (null inside: there was none), used for the first attempt instead of reading it again; a
+    /// stale one only costs a failed create or replace and a fresh read.
+    /// </summary>
+    public async Task<AssessmentRecord> RecordSubmissionAsync(
+        Agency agency, AssessmentVersion version, Actor actor, HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
         var entries = SubmissionHistory(version, actor);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken);
+            var current = attempt == 1 && headAsRead is not null
+                ? headAsRead.Head
+                : await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken);
             if (current is null)
             {
                 var head = NewHead(agency, version, entries);
@@ -84,6 +92,9 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
         }
         throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
     }
+
+    /// <summary>A head read earlier in the same request; <see cref="Head"/> null when there was none.</summary>
+    public sealed record HeadAsRead(Stored<AssessmentRecord>? Head);
 
     private AssessmentRecord NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
     {

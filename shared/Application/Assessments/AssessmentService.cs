@@ -64,7 +64,10 @@ public sealed partial class AssessmentService(
         }
         var stored = version.Created!;
         LogScored(agencyId, year, stored.Version, stored.Score.Total, stored.Score.Verdict);
-        return new SubmissionOutcome(await PublishAsync(agency, stored, actor, cancellationToken), Replayed: false);
+        // The head read above is still the best guess of the head: the first write to it uses that
+        // read (and its ETag) instead of reading it again.
+        var headAsRead = stored.Version == (head?.Value.LatestVersion ?? 0) + 1 ? new AssessmentHeadUpdater.HeadAsRead(head) : null;
+        return new SubmissionOutcome(await PublishAsync(agency, stored, actor, headAsRead, cancellationToken), Replayed: false);
     }
 
     public async Task<AssessmentView> GetLatestAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
@@ -164,7 +167,8 @@ public sealed partial class AssessmentService(
     }
 
     /// <summary>Writes the report request and makes the version visible in the head. Safe to repeat.</summary>
-    private async Task<AssessmentView> PublishAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    private async Task<AssessmentView> PublishAsync(
+        Agency agency, AssessmentVersion version, Actor actor, AssessmentHeadUpdater.HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
         await reportRequests.EnsureWrittenAsync(new ReportRequest
         {
@@ -176,7 +180,7 @@ public sealed partial class AssessmentService(
             Score = version.Score,
             SubmittedAt = version.SubmittedAt,
         }, cancellationToken);
-        var head = await heads.RecordSubmissionAsync(agency, version, actor, cancellationToken);
+        var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
         return AssessmentView.From(head, version);
     }
 
@@ -190,7 +194,7 @@ public sealed partial class AssessmentService(
         }
         LogReplayed(earlier.AgencyId, earlier.Year, earlier.Version);
         // The first attempt may have stopped after storing the version: finish what it started.
-        return new SubmissionOutcome(await PublishAsync(agency, earlier, actor, cancellationToken), Replayed: true);
+        return new SubmissionOutcome(await PublishAsync(agency, earlier, actor, headAsRead: null, cancellationToken), Replayed: true);
     }
 
     private static string Hash(AssessmentSubmission submission) =>
