@@ -4,8 +4,11 @@ using PdfSharp.Drawing;
 
 namespace CulturalServerless.Reports.Rendering;
 
-/// <summary>Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page.</summary>
-internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
+/// <summary>
+/// Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page. Every string
+/// goes through <see cref="DrawString"/>, which tells <paramref name="runs"/> how to finish it.
+/// </summary>
+internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts, JustifiedRuns runs)
 {
     private static readonly XPen RulePen = new(XColors.Black, 0.6);
     private static readonly XPen CellPen = new(XColors.Black, 0.5);
@@ -56,7 +59,7 @@ internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
         var text = number.ToString(CultureInfo.InvariantCulture);
         var width = graphics.MeasureString(text, font).Width;
         var top = (PageGeometry.MarginTop - font.GetHeight()) / 2;
-        graphics.DrawString(text, font, XBrushes.Black, PageGeometry.MarginLeft + ((PageGeometry.ContentWidth - width) / 2), top, XStringFormats.TopLeft);
+        DrawString(text, font, PageGeometry.MarginLeft + ((PageGeometry.ContentWidth - width) / 2), top);
     }
 
     private void Draw(PlacedLine placed, double top)
@@ -74,16 +77,18 @@ internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
         var stretched = placed.Alignment == TextAlignment.Justify && !placed.Line.EndsParagraph && words.Count > 1;
         if (!stretched)
         {
-            graphics.DrawString(placed.Line.Text, font, XBrushes.Black, x + offsets[0], y, XStringFormats.TopLeft);
+            DrawString(placed.Line.Text, font, x + offsets[0], y);
             return;
         }
 
-        // Each word is drawn with its trailing space so that text copied or extracted from the PDF
-        // keeps its word breaks; the next word's own position covers the stretched gap.
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = i < words.Count - 1 ? words[i] + " " : words[i];
-            graphics.DrawString(word, font, XBrushes.Black, x + offsets[i], y, XStringFormats.TopLeft);
-        }
+        // Drawn whole with single spaces; the run is then widened to the offsets the layout chose.
+        graphics.DrawString(placed.Line.Text, font, XBrushes.Black, x + offsets[0], y, XStringFormats.TopLeft);
+        runs.Justified(words, offsets[1] - offsets[0] - placed.Line.WordWidths[0] - placed.Line.SpaceWidth, font.Size);
+    }
+
+    private void DrawString(string text, XFont font, double x, double y)
+    {
+        graphics.DrawString(text, font, XBrushes.Black, x, y, XStringFormats.TopLeft);
+        runs.Plain();
     }
 }

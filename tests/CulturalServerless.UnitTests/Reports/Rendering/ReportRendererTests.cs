@@ -37,6 +37,23 @@ public sealed class ReportRendererTests
         Assert.Contains("26 người.¹", flow, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Decree 30's body is justified: every line but a paragraph's last reaches the right margin
+    /// (each is drawn as one glyph run whose gaps are widened), and none runs past it.
+    /// </summary>
+    [Fact]
+    public void Body_lines_are_justified_to_the_right_margin_and_never_past_it()
+    {
+        var body = Lines.Where(line => line.Size > 13.5 && line.Size < 14.5 && line.FromTop > 20 * Millimetre).ToList();
+        var rightMargin = body[0].PageWidth - (15 * Millimetre);
+
+        var justified = body.Where(line => Math.Abs(line.Right - rightMargin) < 0.5).ToList();
+
+        Assert.True(justified.Count >= 60, $"Only {justified.Count} body lines reach the right margin.");
+        Assert.All(body, line => Assert.True(line.Right < rightMargin + 0.5, $"'{line.Text}' ends at {line.Right:F1}, past {rightMargin:F1}."));
+        Assert.Contains(justified, line => line.Text.StartsWith("mưu, giúp UBND tỉnh về: Chương trình", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_footnote_stands_at_the_foot_of_the_page_that_cites_it()
     {
