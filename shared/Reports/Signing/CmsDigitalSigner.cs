@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using PdfSharp.Pdf.Signatures;
 
@@ -7,12 +7,11 @@ namespace CulturalServerless.Reports.Signing;
 
 /// <summary>
 /// Makes the PDF's adbe.pkcs7.detached signature: a CMS SignedData over the signed byte ranges,
-/// SHA-256, with the signing certificate embedded and the signing time as a signed attribute.
+/// SHA-256, with the signing certificate embedded and the signing time as a signed attribute
+/// (written by <see cref="CmsSignedDataWriter"/>).
 /// </summary>
 internal sealed class CmsDigitalSigner(X509Certificate2 certificate, DateTimeOffset signingTime) : IDigitalSigner
 {
-    private static readonly Oid Sha256 = new("2.16.840.1.101.3.4.2.1");
-
     public string CertificateName => certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 
     /// <summary>
@@ -30,41 +29,45 @@ internal sealed class CmsDigitalSigner(X509Certificate2 certificate, DateTimeOff
 
     public Task<byte[]> GetSignatureAsync(Stream stream)
     {
-        var content = ReadWhole(stream);
-        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        var signedAttributes = CmsSignedDataWriter.EncodeSignedAttributes(HashSignedRanges(stream), signingTime);
         // The key is fetched and released here: left to the finalizer, one native key handle per
         // report piles up under load.
-        using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey()
-            ?? certificate.GetECDsaPrivateKey()
-            ?? throw new InvalidOperationException("The signing certificate has no usable RSA or ECDSA private key.");
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, key)
+        using (var rsa = certificate.GetRSAPrivateKey())
         {
-            DigestAlgorithm = Sha256,
-            // Only the end certificate: a chain is for the verifier to build from its trust store,
-            // and the reserved room above is sized for one certificate.
-            IncludeOption = X509IncludeOption.EndCertOnly,
-        };
-        signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
-        cms.ComputeSignature(signer, silent: true);
-        return Task.FromResult(cms.Encode());
-    }
-
-    // PDFsharp hands over a stream of the signed ranges that cannot seek; its length is known.
-    private static byte[] ReadWhole(Stream stream)
-    {
-        var content = new byte[stream.Length];
-        var read = 0;
-        while (read < content.Length)
-        {
-            var count = stream.Read(content, read, content.Length - read);
-            if (count == 0)
+            if (rsa is not null)
             {
-                throw new EndOfStreamException($"The signed ranges ended after {read} of {content.Length} bytes.");
+                var signature = rsa.SignData(signedAttributes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                return Task.FromResult(CmsSignedDataWriter.Encode(certificate, signedAttributes, signedWithEcdsa: false, signature));
             }
-
-            read += count;
         }
 
-        return content;
+        using var ecdsa = certificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("The signing certificate has no usable RSA or ECDSA private key.");
+        var ecdsaSignature = ecdsa.SignData(signedAttributes, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return Task.FromResult(CmsSignedDataWriter.Encode(certificate, signedAttributes, signedWithEcdsa: true, ecdsaSignature));
+    }
+
+    // PDFsharp hands over a stream of the signed ranges that cannot seek; its length is known. It
+    // must be read in one call of exactly that length from offset 0: any other read is served one
+    // byte at a time (or, at the stream's end, not at all). The buffer is pooled: the file is larger
+    // than the large-object threshold, and only its digest is kept.
+    private static byte[] HashSignedRanges(Stream stream)
+    {
+        var length = checked((int)stream.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = stream.Read(buffer, 0, length);
+            if (read != length)
+            {
+                throw new EndOfStreamException($"The signed ranges gave {read} of {length} bytes.");
+            }
+
+            return SHA256.HashData(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
