@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Health;
@@ -32,6 +33,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddSingleton(auth);
         services.AddSingleton(TrustedIssuer.From(auth));
+        services.AddSingleton(ReadCacheOptions.From(configuration));
         services.AddSingleton<ApiClientRepository>();
         services.AddSingleton<ApiClientService>();
         services.AddSingleton<CallerAuthenticator>();

@@ -6,9 +6,10 @@
 //
 //   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
 //
-// With --submissions N (and --concurrency C, default 8) it measures submissions instead: N agencies
-// each submit the seed's assessment through the submit function class, beside the emulator's raw
-// upsert rate for a document of the same size (docs/performance.md).
+// With --submissions N (and --concurrency C, default 8; --warmup W, default 500) it measures
+// submissions instead: W agencies submit untimed, then N agencies each submit the seed's assessment
+// through the submit function class, beside the emulator's raw upsert rate for a document of the
+// same size (docs/performance.md).
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Application.Reminders;
@@ -50,8 +51,9 @@ try
     if (ArgumentAfter("--submissions") is { } submissions)
     {
         var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
+        var warmup = ArgumentAfter("--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 500;
         Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration),
-            int.Parse(submissions, CultureInfo.InvariantCulture), concurrency));
+            int.Parse(submissions, CultureInfo.InvariantCulture), concurrency, warmup));
         return;
     }
     var seeding = Stopwatch.StartNew();

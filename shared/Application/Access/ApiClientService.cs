@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
@@ -11,17 +12,39 @@ namespace CulturalServerless.Application.Access;
 
 /// <summary>
 /// The registry of API clients that admins keep: which roles each client application may use and
-/// its scope. Authentication reads it on every request (<see cref="ResolveCallerAsync"/>), so a
-/// change or a removal of a role takes effect at once.
+/// its scope. Authentication looks the caller's entry up on every request
+/// (<see cref="ResolveCallerAsync"/>); an instance keeps what it read for a short time
+/// (<see cref="ReadCacheOptions"/>), so a change made here takes effect at once and one made
+/// through another instance within that time. Only registered clients are kept: a client
+/// registered elsewhere a moment ago is found at its first request.
 /// </summary>
-public sealed partial class ApiClientService(ApiClientRepository clients, TimeProvider clock, ILogger<ApiClientService> logger)
+public sealed partial class ApiClientService(
+    ApiClientRepository clients, ReadCacheOptions caching, TimeProvider clock, ILogger<ApiClientService> logger)
 {
     public const int MaxAgencyIds = 500;
 
+    private readonly ExpiringCache<string, ApiClient> recentlyRead = new(caching.Lifetime, clock);
+
     public async Task<Caller> ResolveCallerAsync(string subject, string? clientId, IEnumerable<string> tokenRoles, CancellationToken cancellationToken)
     {
-        var registered = clientId is not null && IsValidClientId(clientId) ? await clients.FindAsync(clientId, cancellationToken) : null;
+        var registered = clientId is not null && IsValidClientId(clientId) ? await FindRegisteredAsync(clientId, cancellationToken) : null;
         return CallerScopes.Resolve(subject, clientId, tokenRoles, registered);
+    }
+
+    private async Task<ApiClient?> FindRegisteredAsync(string clientId, CancellationToken cancellationToken)
+    {
+        if (recentlyRead.TryGet(clientId, out var known))
+        {
+            return known;
+        }
+
+        var registered = await clients.FindAsync(clientId, cancellationToken);
+        if (registered is not null)
+        {
+            recentlyRead.Set(clientId, registered);
+        }
+
+        return registered;
     }
 
     public async Task<(ApiClient Client, bool Created)> PutAsync(Caller caller, string clientId, ApiClientRegistration registration, CancellationToken cancellationToken)
@@ -42,6 +65,7 @@ public sealed partial class ApiClientService(ApiClientRepository clients, TimePr
             UpdatedBy = caller.Actor,
         };
         var created = await clients.UpsertAsync(client, cancellationToken);
+        recentlyRead.Remove(clientId);
         LogRegistered(clientId, string.Join(",", client.Roles), client.Jurisdiction, client.AgencyIds.Count, caller.Subject);
         return (client, created);
     }
