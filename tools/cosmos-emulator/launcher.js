@@ -341,7 +341,29 @@ ResourceId.toBase64String = buffer => buffer.toString("base64").replace(/\//g, "
 ResourceId.fromBase64String = s => Buffer.from(String(s).replace(/-/g, "/"), "base64");
 
 // ---------------------------------------------------------------------------------------------
+// Fix 9: "Prefer: return=minimal". The SDK sends it for EnableContentResponseOnWrite = false, and
+// the service then answers a write with its headers (ETag included) and no body. The package
+// ignored it and sent the whole document back, which the SDK then parsed for nothing — on a 15 KB
+// assessment, more client CPU than the write itself.
+
+function minimalOnRequest(handler) {
+  return async (account, req, res, params) => {
+    const body = await handler(account, req, res, params);
+    const prefer = String(req.headers.prefer || "").toLowerCase();
+    if (!prefer.includes("return=minimal") || res.statusCode >= 400 || !body || !body._etag) return body;
+    // The package sets the ETag header from the body it returns: set it here, return no body.
+    res.setHeader("etag", body._etag);
+    return undefined;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Swap the handlers in before the package builds its router (see the top of this file).
+
+for (const name of ["create-document", "upsert-document", "replace-document", "patch-document"]) {
+  const module = lib(`handler/${name}`);
+  module.default = minimalOnRequest(module.default);
+}
 
 lib("handler/read-document").default = readDocument;
 lib("handler/query-documents").default = queryDocuments;

@@ -321,6 +321,33 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
         Assert.NotEqual(true, response.Headers.ConnectionClose);
     }
 
+    // Fix 9 ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_write_without_content_response_answers_with_the_etag_and_no_body()
+    {
+        var minimal = new ItemRequestOptions { EnableContentResponseOnWrite = false };
+
+        var created = await container.CreateItemAsync(new Item("m", "a", 1, "odd"), new PartitionKey("a"), minimal);
+        var replaced = await container.ReplaceItemAsync(new Item("m", "a", 2, "odd"), "m", new PartitionKey("a"),
+            new ItemRequestOptions { EnableContentResponseOnWrite = false, IfMatchEtag = created.ETag });
+        using var upserted = await container.UpsertItemStreamAsync(
+            new MemoryStream("""{"id":"m","pk":"a","rank":3,"category":"odd"}"""u8.ToArray()), new PartitionKey("a"), minimal);
+
+        Assert.Null(created.Resource);
+        Assert.Null(replaced.Resource);
+        Assert.True(upserted.Content is null || upserted.Content.Length == 0, "the upsert answered with a body");
+        Assert.False(string.IsNullOrEmpty(created.ETag));
+        Assert.NotEqual(created.ETag, replaced.ETag);
+        var read = await container.ReadItemAsync<Item>("m", new PartitionKey("a"));
+        Assert.Equal(upserted.Headers.ETag, read.ETag);
+        Assert.Equal(3, read.Resource.Rank);
+
+        // Without the option the document comes back, as from the service.
+        var full = await container.CreateItemAsync(new Item("n", "a", 1, "odd"), new PartitionKey("a"));
+        Assert.Equal(1, full.Resource.Rank);
+    }
+
     // Fix 8 ---------------------------------------------------------------------------------------
 
     [Fact]
