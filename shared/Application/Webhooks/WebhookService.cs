@@ -16,7 +16,7 @@ public sealed partial class WebhookService(
     WebhookSubscriptionRepository subscriptions, AgencyRepository agencies, TimeProvider clock, ILogger<WebhookService> logger)
 {
     // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     public sealed record RegisterResult(WebhookView View, bool Created);
 
@@ -56,6 +56,8 @@ public sealed partial class WebhookService(
                 LogUpdated(owner.DocumentId, rotate);
                 return new RegisterResult(WebhookView.Of(updated, withSecret: rotate), Created: false);
             }
+            // Lost the race to another writer: pause like the other writers do before re-reading.
+            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
         }
         throw new ApiProblemException(ProblemType.Conflict, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.");
     }

@@ -60,6 +60,20 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
         Assert.Equal(43, ((string?)rotated.Json["secret"])!.Length);
     }
 
+    [Fact]
+    public async Task Concurrent_changes_to_one_webhook_all_land_and_none_is_refused()
+    {
+        var agency = await api.RegisterAgencyAsync();
+        Assert.Equal(201, (await PutAgencyAsync(agency, Url("https://portal.quangngai.gov.vn/hooks/start"))).Status);
+        var urls = Enumerable.Range(1, 6).Select(i => $"https://portal.quangngai.gov.vn/hooks/{i}").ToList();
+
+        var responses = await Task.WhenAll(urls.Select(url => PutAgencyAsync(agency, Url(url))));
+
+        Assert.All(responses, response => Assert.Equal(200, response.Status));
+        Assert.Equal(urls, responses.Select(response => (string?)response.Json["url"]));
+        Assert.Contains((string?)(await GetAgencyAsync(agency)).Json["url"], urls);
+    }
+
     [Theory]
     [InlineData("http://portal.quangngai.gov.vn/hooks")]
     [InlineData("ftp://portal.quangngai.gov.vn/hooks")]
