@@ -14,6 +14,10 @@ public sealed class HostileTextTests
     private static readonly string LongNarrative = string.Join(' ', Enumerable.Repeat(
         "Cán bộ, công chức, viên chức và người lao động thực hiện nghiêm nội quy, quy chế làm việc.", 300));
 
+    // Justified lines without a single Vietnamese letter: still drawn as glyph runs and widened.
+    private static readonly string AsciiNarrative = string.Join(' ', Enumerable.Repeat(
+        "Plain ASCII words only, so that whole justified lines carry no Vietnamese letter at all.", 20));
+
     private static OfficialReport Hostile() => SeedReport.Build() with
     {
         IssuingBody = "VĂN PHÒNG 😀 \u0000 " + string.Concat(Enumerable.Repeat("RẤT DÀI ", 12)),
@@ -21,6 +25,7 @@ public sealed class HostileTextTests
         GeneralSituation =
         [
             LongNarrative,
+            AsciiNarrative,
             "Emoji 😀👩\u200D👩\u200D👧 and controls \u0001\u0007\u001B end",
             new string('Ạ', 5000),
         ],
@@ -44,6 +49,7 @@ public sealed class HostileTextTests
         Assert.Equal(8000, all.Count(c => c == 'Ạ'));
         Assert.Contains("VĂN PHÒNG □ □ RẤT DÀI", all, StringComparison.Ordinal);
         Assert.Contains(LongNarrative, PdfTextLines.Flow(lines), StringComparison.Ordinal);
+        Assert.Contains(AsciiNarrative, PdfTextLines.Flow(lines), StringComparison.Ordinal);
     }
 
     [Fact]
