@@ -9,7 +9,8 @@
 // With --submissions N (and --concurrency C, default 8; --warmup W, default 500) it measures
 // submissions instead: W agencies submit untimed, then N agencies each submit the seed's assessment
 // through the submit function class, beside the emulator's raw upsert rate for a document of the
-// same size (docs/performance.md).
+// same size and the rate of the least storage a submission needs, one create and one blob
+// (docs/performance.md).
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Application.Reminders;

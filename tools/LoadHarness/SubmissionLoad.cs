@@ -17,8 +17,9 @@ namespace CulturalServerless.LoadHarness;
 /// <summary>
 /// Sustained submissions per second through the submit function class (authentication, JSON
 /// reading, validation, scoring, the version write, the report-request blob, the head), next to
-/// the emulator's own rate of plain upserts of a document the size of a stored version, measured
-/// in the same run with the same concurrency (docs/performance.md).
+/// the emulator's own rate of plain upserts of a document the size of a stored version and the
+/// rate of one create plus the report-request blob, measured in the same run with the same
+/// concurrency (docs/performance.md).
 /// </summary>
 internal static class SubmissionLoad
 {
