@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // A short in-process run: the machine is shared and a full run would take minutes per benchmark.
-// Pass BenchmarkDotNet arguments (e.g. --filter *) as usual.
+// Pass BenchmarkDotNet arguments as usual; the figures in docs/ use --warmupCount 20 --iterationCount 10,
+// because tiered compilation needs more than ShortRun's three warm-ups to finish (docs/reports.md).
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -1,3 +1,4 @@
+using System.Text;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Rules;
 
@@ -18,9 +19,31 @@ internal sealed class ItemWording
         WholeItemNone = $"; cả mục: 0/{max} điểm";
         SelfScorePath = $"{JsonPath.SubCriterion(item.Code)}.selfScore";
         DiscrepancyLead = $"Tiểu mục {item.Code}: tự chấm ";
+        Discrepancies = new WholePairTexts(item.MaxPoints);
     }
 
     public RuleWording[] Rules { get; }
+
+    // Shared by the threads scoring with this rubric: a reference read or write is atomic, and a
+    // stale one only costs a new string.
+    private string lastExplanation = "";
+
+    /// <summary>
+    /// The explanation just written, as a string: the one made last time when the text is the same
+    /// (most agencies report no violations, so gate items repeat word for word), else a new one.
+    /// </summary>
+    public string Explanation(StringBuilder written)
+    {
+        var last = lastExplanation;
+        if (written.Equals(last.AsSpan()))
+        {
+            return last;
+        }
+
+        var made = written.ToString();
+        lastExplanation = made;
+        return made;
+    }
 
     /// <summary>"/10 điểm", after points that are neither none nor all.</summary>
     public string OutOfMax { get; }
@@ -36,4 +59,7 @@ internal sealed class ItemWording
 
     /// <summary>"Tiểu mục 1.4: tự chấm ", the start of a discrepancy's message.</summary>
     public string DiscrepancyLead { get; }
+
+    /// <summary>Whole discrepancy messages by (self-score, computed score), as they occur.</summary>
+    public WholePairTexts Discrepancies { get; }
 }

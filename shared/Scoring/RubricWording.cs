@@ -18,6 +18,7 @@ internal sealed class RubricWording
     {
         Items = rubric.Criteria.Select(criterion => criterion.Items.Select(item => new ItemWording(item)).ToArray()).ToArray();
         ItemCount = Items.Sum(items => items.Length);
+        TotalDiscrepancies = new WholePairTexts(rubric.TotalPoints);
     }
 
     /// <summary>Per criterion, per item, in rubric order.</summary>
@@ -25,6 +26,9 @@ internal sealed class RubricWording
 
     /// <summary>How many sub-criteria the rubric has, to size the result's lists once.</summary>
     public int ItemCount { get; }
+
+    /// <summary>Total discrepancy messages by (self total, computed total), as they occur.</summary>
+    public WholePairTexts TotalDiscrepancies { get; }
 
     public static RubricWording Of(Rubric rubric) => Made.GetValue(rubric, static r => new RubricWording(r));
 }

@@ -59,7 +59,7 @@ public static class ScoringEngine
 
         if (submission.SelfTotal is { } selfTotal && selfTotal != total)
         {
-            (discrepancies ??= new(discrepancyCapacity)).Add(TotalDiscrepancy(selfTotal, total, explanation));
+            (discrepancies ??= new(discrepancyCapacity)).Add(TotalDiscrepancy(wording, selfTotal, total, explanation));
         }
         var (verdict, reasons) = Decide(rubric, total, knockOuts, explanation);
         return new ScoreResult
@@ -145,7 +145,7 @@ public static class ScoringEngine
             selfScore,
             points,
             violatedGate ?? decidedBy ?? RuleKind.Threshold,
-            explanation.ToString(),
+            wording.Explanation(explanation),
             Flags(missing, violatedGate, selfScore is { } self && self != points));
     }
 
@@ -197,22 +197,44 @@ public static class ScoringEngine
 
     private static Discrepancy ItemDiscrepancy(ItemWording wording, string code, decimal self, decimal computed, StringBuilder text)
     {
-        // Written straight into the reused builder: an assessment may differ on every item.
-        var difference = self - computed;
-        text.Clear().Append(wording.DiscrepancyLead).AppendNumber(self)
-            .Append(" điểm, tính theo tiêu chí ").AppendNumber(computed).Append(" điểm (chênh ");
-        AppendSigned(text, difference).Append(").");
-        return new Discrepancy(wording.SelfScorePath, code, self, computed, difference, text.ToString());
+        var message = Kept(wording.Discrepancies, self, computed, text, static (text, lead, self, computed) =>
+            text.Append(lead).AppendNumber(self).Append(" điểm, tính theo tiêu chí ").AppendNumber(computed).Append(" điểm (chênh "),
+            wording.DiscrepancyLead);
+        return new Discrepancy(wording.SelfScorePath, code, self, computed, self - computed, message);
     }
 
-    private static StringBuilder AppendSigned(StringBuilder text, decimal difference) =>
-        (difference > 0m ? text.Append('+') : text).AppendNumber(difference);
-
-    private static Discrepancy TotalDiscrepancy(decimal self, decimal computed, StringBuilder text)
+    private static Discrepancy TotalDiscrepancy(RubricWording wording, decimal self, decimal computed, StringBuilder text)
     {
-        text.Clear().Append("Tổng điểm tự chấm ").AppendNumber(self).Append(", tổng điểm tính theo tiêu chí ").AppendNumber(computed).Append(" (chênh ");
-        AppendSigned(text, self - computed).Append(").");
-        return new Discrepancy("$.selfTotal", Discrepancy.TotalCode, self, computed, self - computed, text.ToString());
+        var message = Kept(wording.TotalDiscrepancies, self, computed, text, static (text, _, self, computed) =>
+            text.Append("Tổng điểm tự chấm ").AppendNumber(self).Append(", tổng điểm tính theo tiêu chí ").AppendNumber(computed).Append(" (chênh "),
+            "");
+        return new Discrepancy("$.selfTotal", Discrepancy.TotalCode, self, computed, self - computed, message);
+    }
+
+    /// <summary>
+    /// A discrepancy's message, "… (chênh +2).": kept per pair of whole scores once written, else
+    /// written into the reused builder (an assessment may differ on every item).
+    /// </summary>
+    private static string Kept(
+        WholePairTexts kept, decimal self, decimal computed, StringBuilder text,
+        Func<StringBuilder, string, decimal, decimal, StringBuilder> writeStart, string lead)
+    {
+        var index = kept.IndexOf(self, computed);
+        if (index >= 0 && kept[index] is { } known)
+        {
+            return known;
+        }
+
+        var difference = self - computed;
+        writeStart(text.Clear(), lead, self, computed);
+        (difference > 0m ? text.Append('+') : text).AppendNumber(difference).Append(").");
+        var message = text.ToString();
+        if (index >= 0)
+        {
+            kept[index] = message;
+        }
+
+        return message;
     }
 
     private static (Verdict Verdict, IReadOnlyList<VerdictReason> Reasons) Decide(

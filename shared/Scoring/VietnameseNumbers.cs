@@ -45,7 +45,7 @@ public static class VietnameseNumbers
     /// The value as an index into <see cref="SmallIntegers"/>, or -1. Read from the bits because
     /// decimal comparisons are calls, and this runs for every number of every explanation.
     /// </summary>
-    private static int SmallWhole(decimal value)
+    internal static int SmallWhole(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
