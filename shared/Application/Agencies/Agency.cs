@@ -10,6 +10,19 @@ public sealed record Agency
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required string ParentBody { get; init; }
+
+    /// <summary>
+    /// The agency's name as the report's header prints it under the parent body (seed: "Văn phòng"
+    /// under "UBND tỉnh Quảng Ngãi"); <see cref="Name"/> when not given.
+    /// </summary>
+    public string? HeaderName { get; init; }
+
+    /// <summary>
+    /// The steering committee the report asks for recognition (seed: "Ban chỉ đạo Toàn dân đoàn kết
+    /// xây dựng đời sống văn hóa thành phố Quảng Ngãi"); the movement's committee without a place when not given.
+    /// </summary>
+    public string? SteeringCommittee { get; init; }
+
     public required string Symbol { get; init; }
     public required string Jurisdiction { get; init; }
     public required string PlaceName { get; init; }

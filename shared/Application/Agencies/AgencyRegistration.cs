@@ -10,6 +10,8 @@ public sealed record AgencyRegistration
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? ParentBody { get; init; }
+    public string? HeaderName { get; init; }
+    public string? SteeringCommittee { get; init; }
     public string? Symbol { get; init; }
     public string? Jurisdiction { get; init; }
     public string? PlaceName { get; init; }

@@ -105,6 +105,8 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
         Id = id,
         Name = registration.Name!.Trim(),
         ParentBody = registration.ParentBody!.Trim(),
+        HeaderName = Optional(registration.HeaderName),
+        SteeringCommittee = Optional(registration.SteeringCommittee),
         Symbol = registration.Symbol!,
         Jurisdiction = registration.Jurisdiction!,
         PlaceName = registration.PlaceName!.Trim(),
@@ -115,12 +117,16 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
         UpdatedAt = updatedAt,
     };
 
+    // A blank optional name is no name: the report then uses its default.
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>The top-level fields whose values differ; on registration, every field that was given.</summary>
     internal static IReadOnlyList<string> ChangedFields(Agency? before, Agency after)
     {
         (string Name, object? Before, object? After)[] fields =
         [
             ("name", before?.Name, after.Name), ("parentBody", before?.ParentBody, after.ParentBody),
+            ("headerName", before?.HeaderName, after.HeaderName), ("steeringCommittee", before?.SteeringCommittee, after.SteeringCommittee),
             ("symbol", before?.Symbol, after.Symbol), ("jurisdiction", before?.Jurisdiction, after.Jurisdiction),
             ("placeName", before?.PlaceName, after.PlaceName), ("staff", before?.Staff, after.Staff),
             ("signer", before?.Signer, after.Signer), ("contact", before?.Contact, after.Contact),

@@ -22,6 +22,8 @@ public static partial class AgencyValidator
         RequiredText(problems, "$.name", registration.Name, MaxNameLength, "tên cơ quan", "agency name");
         RequiredText(problems, "$.parentBody", registration.ParentBody, MaxNameLength, "cơ quan chủ quản", "parent body");
         RequiredText(problems, "$.placeName", registration.PlaceName, MaxShortTextLength, "địa danh", "place name");
+        OptionalText(problems, "$.headerName", registration.HeaderName, MaxNameLength);
+        OptionalText(problems, "$.steeringCommittee", registration.SteeringCommittee, MaxNameLength);
         if (RequiredText(problems, "$.symbol", registration.Symbol, 20, "ký hiệu cơ quan ban hành", "issuing-body symbol")
             && !Symbol().IsMatch(registration.Symbol!))
         {

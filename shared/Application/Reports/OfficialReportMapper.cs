@@ -14,6 +14,9 @@ public static class OfficialReportMapper
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>The movement's committee, for an agency that has not named its own.</summary>
+    public const string DefaultCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa";
+
     public static OfficialReport Map(ReportRequest request, int documentNumber, DateOnly issueDate)
     {
         var agency = request.Agency;
@@ -24,7 +27,7 @@ public static class OfficialReportMapper
         return new OfficialReport
         {
             ParentBody = agency.ParentBody.ToUpper(Vietnamese),
-            IssuingBody = agency.Name.ToUpper(Vietnamese),
+            IssuingBody = (agency.HeaderName ?? agency.Name).ToUpper(Vietnamese),
             Number = new DocumentNumber(documentNumber, "BC-" + agency.Symbol),
             PlaceAndDate = new IssuePlaceAndDate(agency.PlaceName, issueDate),
             Title = $"Xây dựng cơ quan {agency.Name}\nđạt chuẩn văn hóa năm {year}",
@@ -50,7 +53,7 @@ public static class OfficialReportMapper
                 score.SelfTotal ?? score.Total,
                 score.MaxTotal,
                 passed ? $"đạt cơ quan văn hóa năm {year}" : $"chưa đạt cơ quan văn hóa năm {year}",
-                $"Đề nghị Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa xem xét, công nhận cơ quan văn hóa năm {year} đối với {agency.Name}./."),
+                $"Đề nghị {agency.SteeringCommittee ?? DefaultCommittee} xem xét, công nhận cơ quan văn hóa năm {year} đối với {agency.Name}./."),
             Annex = Annex(score),
             Recipients = submission.Recipients,
             Signatory = new ReportSignatory(agency.Signer.Title.ToUpper(Vietnamese), agency.Signer.Name)

@@ -16,6 +16,8 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         {
           "name": "Văn phòng UBND tỉnh Quảng Ngãi",
           "parentBody": "UBND TỈNH QUẢNG NGÃI",
+          "headerName": "Văn phòng",
+          "steeringCommittee": "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi",
           "symbol": "VP",
           "jurisdiction": "{{jurisdiction}}",
           "placeName": "Quảng Ngãi",
@@ -51,6 +53,8 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         Assert.Equal(200, read.Status);
         Assert.Equal("Văn phòng UBND tỉnh Quảng Ngãi", (string?)read.Json["name"]);
         Assert.Equal("CHÁNH VĂN PHÒNG", (string?)read.Json["signer"]!["title"]);
+        Assert.Equal("Văn phòng", (string?)read.Json["headerName"]);
+        Assert.Equal("Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi", (string?)read.Json["steeringCommittee"]);
         Assert.Equal(89, (int?)read.Json["staff"]!["total"]);
         Assert.Equal(created.Headers.ETag.ToString(), read.Headers.ETag.ToString());
     }
@@ -108,11 +112,12 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
               "symbol": "vp!",
               "jurisdiction": "51..2",
               "placeName": "Quảng Ngãi",
+              "headerName": "__LONG__",
               "staff": { "total": 90, "officials": 60, "contractWorkers": -1, "publicEmployees": 15 },
               "signer": { "title": "CHÁNH VĂN PHÒNG", "name": "Vũ Minh Tâm", "authorityPrefix": "XX." },
               "contact": { "email": "not-an-email" }
             }
-            """;
+            """.Replace("__LONG__", new string('x', AgencyValidator.MaxNameLength + 1), StringComparison.Ordinal);
         var id = NewId();
 
         var response = await PutAsync(id, body);
@@ -121,7 +126,7 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
         Assert.Equal("application/problem+json", response.ContentType);
         Assert.Equal("/problems/validation", (string?)response.Json["type"]);
         Assert.Equal(
-            new[] { "$.id", "$.name", "$.parentBody", "$.symbol", "$.jurisdiction", "$.staff.contractWorkers", "$.staff.total",
+            new[] { "$.id", "$.name", "$.parentBody", "$.headerName", "$.symbol", "$.jurisdiction", "$.staff.contractWorkers", "$.staff.total",
                 "$.signer.authorityPrefix", "$.contact.email" }.Order(),
             response.ErrorPaths.Order());
         Assert.All(response.Json["errors"]!.AsArray(), e =>

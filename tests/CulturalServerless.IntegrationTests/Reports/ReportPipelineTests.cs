@@ -99,6 +99,9 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
             Assert.Contains(Compact((string)sample["criteria"]![code]!["narrative"]!), compact);
         }
         Assert.Contains(Compact("Vũ Minh Tâm"), compact);
+        // The header's issuing body is the registration's short header name, not the full name in capitals.
+        Assert.DoesNotContain(Compact("VĂN PHÒNG UBND TỈNH QUẢNG NGÃI"), compact);
+        Assert.Contains(Compact("Đề nghị Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi xem xét"), compact);
         Assert.Contains(Compact("PHỤ LỤC"), compact);
         // Everything the system writes itself (explanations, headings) is drawable by the report font.
         Assert.DoesNotContain(CulturalServerless.Reports.Text.ReportText.MissingGlyph, text);

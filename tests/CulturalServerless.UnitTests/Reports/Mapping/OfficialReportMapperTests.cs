@@ -1,0 +1,61 @@
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Reports;
+using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Rubrics;
+using CulturalServerless.UnitTests.Scoring;
+
+namespace CulturalServerless.UnitTests.Reports.Mapping;
+
+/// <summary>What the agency's registration puts in the report's header and in its request for recognition.</summary>
+public sealed class OfficialReportMapperTests
+{
+    private static readonly Agency Registered = new()
+    {
+        Id = "vp-ubnd-quang-ngai",
+        Name = "Văn phòng UBND tỉnh Quảng Ngãi",
+        ParentBody = "UBND tỉnh Quảng Ngãi",
+        Symbol = "VP",
+        Jurisdiction = "51.522",
+        PlaceName = "Quảng Ngãi",
+        Signer = new AgencySigner("Chánh Văn phòng", "Vũ Minh Tâm"),
+    };
+
+    private static ReportRequest RequestFor(Agency agency)
+    {
+        var evaluation = new AssessmentEvaluator(RubricCatalog.Shipped).Evaluate(SeedSubmission.Load());
+        return new ReportRequest
+        {
+            Agency = agency, Year = 2022, Version = 1, Submission = evaluation.Submission, Score = evaluation.Score!,
+            SubmittedAt = new DateTimeOffset(2022, 11, 15, 8, 0, 0, TimeSpan.FromHours(7)),
+        };
+    }
+
+    [Fact]
+    public void The_header_prints_the_short_name_under_the_parent_body_and_the_request_names_the_committee()
+    {
+        var agency = Registered with
+        {
+            HeaderName = "Văn phòng",
+            SteeringCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi",
+        };
+
+        var report = OfficialReportMapper.Map(RequestFor(agency), 15, new DateOnly(2022, 11, 15));
+
+        Assert.Equal("UBND TỈNH QUẢNG NGÃI", report.ParentBody);
+        Assert.Equal("VĂN PHÒNG", report.IssuingBody);
+        Assert.Equal(
+            "Đề nghị Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi xem xét, "
+            + "công nhận cơ quan văn hóa năm 2022 đối với Văn phòng UBND tỉnh Quảng Ngãi./.",
+            report.Conclusion.RecognitionRequest);
+    }
+
+    [Fact]
+    public void Without_them_the_header_prints_the_full_name_and_the_request_the_movements_committee()
+    {
+        var report = OfficialReportMapper.Map(RequestFor(Registered), 15, new DateOnly(2022, 11, 15));
+
+        Assert.Equal("VĂN PHÒNG UBND TỈNH QUẢNG NGÃI", report.IssuingBody);
+        Assert.StartsWith($"Đề nghị {OfficialReportMapper.DefaultCommittee} xem xét,", report.Conclusion.RecognitionRequest, StringComparison.Ordinal);
+    }
+}
