@@ -38,10 +38,11 @@ public sealed partial class ApiClientService(
             return known;
         }
 
+        var generation = recentlyRead.Generation;
         var registered = await clients.FindAsync(clientId, cancellationToken);
         if (registered is not null)
         {
-            recentlyRead.Set(clientId, registered);
+            recentlyRead.Set(clientId, registered, readAfter: generation);
         }
 
         return registered;

@@ -13,6 +13,12 @@ public sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvider 
 {
     private readonly ConcurrentDictionary<TKey, (TValue Value, DateTimeOffset Expires)> entries = new();
 
+    // Counts removals, so that a value read before a removal is never kept after it (see Set).
+    private long removals;
+
+    /// <summary>Taken before reading the value that will be kept with <see cref="Set"/>.</summary>
+    public long Generation => Interlocked.Read(ref removals);
+
     /// <summary>False when caching is off (a zero lifetime).</summary>
     public bool Enabled => lifetime > TimeSpan.Zero;
 
@@ -28,7 +34,12 @@ public sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvider 
         return false;
     }
 
-    public void Set(TKey key, TValue value)
+    /// <summary>
+    /// Keeps a value read after <paramref name="readAfter"/> was taken from <see cref="Generation"/>.
+    /// If anything was removed since, the value may be the one the removal meant to drop: it is not
+    /// kept (a removal that overlaps this call either sees the new entry and drops it, or is seen here).
+    /// </summary>
+    public void Set(TKey key, TValue value, long readAfter)
     {
         if (!Enabled)
         {
@@ -41,7 +52,16 @@ public sealed class ExpiringCache<TKey, TValue>(TimeSpan lifetime, TimeProvider 
         }
 
         entries[key] = (value, clock.GetUtcNow() + lifetime);
+        if (Generation != readAfter)
+        {
+            entries.TryRemove(key, out _);
+        }
     }
 
-    public void Remove(TKey key) => entries.TryRemove(key, out _);
+    /// <summary>Drops the entry, and any value read before now that is about to be kept.</summary>
+    public void Remove(TKey key)
+    {
+        Interlocked.Increment(ref removals);
+        entries.TryRemove(key, out _);
+    }
 }

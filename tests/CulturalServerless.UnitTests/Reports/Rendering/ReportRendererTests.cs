@@ -55,6 +55,14 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void The_documents_author_is_the_issuing_body_with_its_parent()
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(new ReportRenderer().Render(SeedReport.Build()));
+
+        Assert.Equal("VĂN PHÒNG - UBND TỈNH QUẢNG NGÃI", document.Information.Author);
+    }
+
+    [Fact]
     public void The_footnote_stands_at_the_foot_of_the_page_that_cites_it()
     {
         var marker = Assert.Single(Lines, line => line.Text.EndsWith("26 người.¹", StringComparison.Ordinal));
