@@ -13,6 +13,13 @@ public sealed record OfficialReport
     /// <summary>The issuing agency, e.g. "VĂN PHÒNG".</summary>
     public required string IssuingBody { get; init; }
 
+    /// <summary>
+    /// Who issues the report where it stands without its header, in the document's metadata and the
+    /// signature stamp: the issuing body with its parent ("VĂN PHÒNG - UBND TỈNH QUẢNG NGÃI"), since
+    /// the header's short name alone does not say which office.
+    /// </summary>
+    public string Organisation => string.IsNullOrWhiteSpace(ParentBody) ? IssuingBody : $"{IssuingBody} - {ParentBody}";
+
     public required DocumentNumber Number { get; init; }
 
     public required IssuePlaceAndDate PlaceAndDate { get; init; }

@@ -197,27 +197,22 @@ public static class ScoringEngine
 
     private static Discrepancy ItemDiscrepancy(ItemWording wording, string code, decimal self, decimal computed, StringBuilder text)
     {
-        var message = Kept(wording.Discrepancies, self, computed, text, static (text, lead, self, computed) =>
-            text.Append(lead).AppendNumber(self).Append(" điểm, tính theo tiêu chí ").AppendNumber(computed).Append(" điểm (chênh "),
-            wording.DiscrepancyLead);
+        var message = Kept(wording.Discrepancies, self, computed, text, wording.DiscrepancyLead, " điểm, tính theo tiêu chí ", " điểm (chênh ");
         return new Discrepancy(wording.SelfScorePath, code, self, computed, self - computed, message);
     }
 
     private static Discrepancy TotalDiscrepancy(RubricWording wording, decimal self, decimal computed, StringBuilder text)
     {
-        var message = Kept(wording.TotalDiscrepancies, self, computed, text, static (text, _, self, computed) =>
-            text.Append("Tổng điểm tự chấm ").AppendNumber(self).Append(", tổng điểm tính theo tiêu chí ").AppendNumber(computed).Append(" (chênh "),
-            "");
+        var message = Kept(wording.TotalDiscrepancies, self, computed, text, "Tổng điểm tự chấm ", ", tổng điểm tính theo tiêu chí ", " (chênh ");
         return new Discrepancy("$.selfTotal", Discrepancy.TotalCode, self, computed, self - computed, message);
     }
 
     /// <summary>
-    /// A discrepancy's message, "… (chênh +2).": kept per pair of whole scores once written, else
-    /// written into the reused builder (an assessment may differ on every item).
+    /// A discrepancy's message, "{lead}10{between}7{beforeDifference}+3).": kept per pair of whole
+    /// scores once written, else written into the reused builder (an assessment may differ on every item).
     /// </summary>
     private static string Kept(
-        WholePairTexts kept, decimal self, decimal computed, StringBuilder text,
-        Func<StringBuilder, string, decimal, decimal, StringBuilder> writeStart, string lead)
+        WholePairTexts kept, decimal self, decimal computed, StringBuilder text, string lead, string between, string beforeDifference)
     {
         var index = kept.IndexOf(self, computed);
         if (index >= 0 && kept[index] is { } known)
@@ -226,7 +221,7 @@ public static class ScoringEngine
         }
 
         var difference = self - computed;
-        writeStart(text.Clear(), lead, self, computed);
+        text.Clear().Append(lead).AppendNumber(self).Append(between).AppendNumber(computed).Append(beforeDifference);
         (difference > 0m ? text.Append('+') : text).AppendNumber(difference).Append(").");
         var message = text.ToString();
         if (index >= 0)

@@ -31,10 +31,7 @@ public sealed class ReportRenderer
 
         var document = new PdfDocument();
         document.Info.Title = ReportText.Paragraph(report.Title);
-        // The issuing body as the header prints it may be short ("VĂN PHÒNG"): name its parent too.
-        document.Info.Author = ReportText.Paragraph(string.IsNullOrWhiteSpace(report.ParentBody)
-            ? report.IssuingBody
-            : $"{report.IssuingBody} - {report.ParentBody}");
+        document.Info.Author = ReportText.Paragraph(report.Organisation);
         document.Info.Creator = Creator;
         document.Options.CompressContentStreams = true;
         // Compression is a fifth of the time to write a report; the fastest level costs ~10% in size.

@@ -28,9 +28,7 @@ public sealed class ReportSigner(ISigningCertificateSource certificates, TimePro
         var rectangle = new XRect(
             slot.Bounds.X, page.Height.Point - slot.Bounds.Bottom, slot.Bounds.Width, slot.Bounds.Height);
         var source = report.Report;
-        var organisation = string.IsNullOrWhiteSpace(source.ParentBody)
-            ? source.IssuingBody
-            : $"{source.IssuingBody} - {source.ParentBody}";
+        var organisation = source.Organisation;
 
         DigitalSignatureHandler.ForDocument(report.Document, signer, new DigitalSignatureOptions
         {
