@@ -11,8 +11,6 @@ using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Storage.Blobs;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,22 +32,16 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton(auth);
         services.AddSingleton(TrustedIssuer.From(auth));
         services.AddSingleton(ReadCacheOptions.From(configuration));
-        services.AddSingleton<ApiClientRepository>();
         services.AddSingleton<ApiClientService>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<HealthService>();
-        services.AddSingleton<AgencyRepository>();
         services.AddSingleton<AgencyService>();
         services.AddSingleton(RubricCatalog.Shipped);
         services.AddSingleton<AssessmentEvaluator>();
-        services.AddSingleton<AssessmentRepository>();
         services.AddSingleton<AssessmentHeadUpdater>();
-        services.AddSingleton<ReportRequestStore>();
-        services.AddSingleton<DocumentNumberCounter>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentListService>();
         services.AddReportSigning(configuration);
-        services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportRenderingService>();
         services.AddSingleton<ReportLinkService>();
         services.AddSingleton<ReportVerificationService>();
@@ -60,11 +52,8 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton<WebhookSubscriptionRepository>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookSender>();
-        services.AddSingleton<ReminderRepository>();
-        services.AddSingleton<AssessmentStatusLookup>();
         services.AddSingleton<ReminderCalendar>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderService>();

@@ -18,5 +18,5 @@ public sealed class RenderReportFunction(ReportRenderingService rendering)
         [BlobTrigger(BlobContainers.ReportRequests + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "ReportStorage")] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        rendering.RenderAsync(blob, cancellationToken);
+        rendering.RenderAsync(name, cancellationToken);
 }

@@ -1,5 +1,13 @@
 using Azure.Core;
 using Azure.Identity;
+using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Documents;
+using CulturalServerless.Application.Health;
+using CulturalServerless.Application.Reminders;
+using CulturalServerless.Application.Reports;
+using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
@@ -10,7 +18,10 @@ namespace CulturalServerless.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>One CosmosClient and one BlobServiceClient per process, both from configuration.</summary>
+    /// <summary>
+    /// One CosmosClient and one BlobServiceClient per process, both from configuration, and the
+    /// stores that implement the application's storage interfaces on them.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => StorageConfiguration.Read(configuration));
@@ -25,6 +36,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CosmosClient>()
             .GetDatabase(sp.GetRequiredService<StorageOptions>().CosmosDatabase));
         services.AddSingleton<IBlobReadLinkIssuer, BlobReadLinkIssuer>();
+        services.AddSingleton<IHealthProbe, CosmosHealthProbe>();
+        services.AddSingleton<IHealthProbe, BlobHealthProbe>();
+        services.AddSingleton<IAgencyStore, AgencyRepository>();
+        services.AddSingleton<IAssessmentStore, AssessmentRepository>();
+        services.AddSingleton<IReportRequestStore, ReportRequestStore>();
+        services.AddSingleton<IReportStore, ReportStore>();
+        services.AddSingleton<IDocumentRegister, DocumentNumberCounter>();
+        services.AddSingleton<IApiClientStore, ApiClientRepository>();
+        services.AddSingleton<IReminderStore, ReminderRepository>();
+        services.AddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionRepository>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

@@ -22,9 +22,9 @@ internal static class LoadSeeder
 
     public static async Task<SeedCounts> SeedAsync(IServiceProvider services, int count, int year, string receiverUrl)
     {
-        var agencies = services.GetRequiredService<AgencyRepository>();
-        var assessments = services.GetRequiredService<AssessmentRepository>();
-        var webhooks = services.GetRequiredService<WebhookSubscriptionRepository>();
+        var agencies = services.GetRequiredService<IAgencyStore>();
+        var assessments = services.GetRequiredService<IAssessmentStore>();
+        var webhooks = services.GetRequiredService<IWebhookSubscriptionStore>();
         var now = DateTimeOffset.UtcNow;
         int submitted = 0, failed = 0, own = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
@@ -65,7 +65,7 @@ internal static class LoadSeeder
         CreatedAt = now, UpdatedAt = now, SecretIssuedAt = now,
     };
 
-    private static AssessmentRecord Head(string agencyId, string jurisdiction, int year, AssessmentStatus status, DateTimeOffset now) => new()
+    private static AssessmentHead Head(string agencyId, string jurisdiction, int year, AssessmentStatus status, DateTimeOffset now) => new()
     {
         Id = AssessmentKeys.HeadId(agencyId, year),
         PartitionKey = AssessmentKeys.PartitionKey(agencyId, year),
@@ -78,7 +78,7 @@ internal static class LoadSeeder
         RubricId = "co-quan-2022",
         ComputedTotal = 90,
         Verdict = Verdict.Passed,
-        Report = new ReportRecord
+        Report = new VersionReport
         {
             State = status == AssessmentStatus.ReportFailed ? ReportState.Failed : ReportState.Requested,
             RequestPath = $"report-requests/{AssessmentKeys.ReportRequestName(agencyId, year, 1)}",

@@ -1,3 +1,5 @@
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Assessments;
 using System.Diagnostics;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Cosmos;
@@ -16,10 +18,9 @@ internal static class QueryCosts
 
     public static async Task<string> MeasureAsync(IServiceProvider services, int year)
     {
-        var agencies = services.GetRequiredService<AgencyRepository>();
-        var statuses = services.GetRequiredService<AssessmentStatusLookup>();
-        var assessments = services.GetRequiredService<AssessmentRepository>();
-        var webhooks = services.GetRequiredService<WebhookSubscriptionRepository>();
+        var agencies = services.GetRequiredService<IAgencyStore>();
+        var assessments = services.GetRequiredService<IAssessmentStore>();
+        var webhooks = services.GetRequiredService<IWebhookSubscriptionStore>();
         List<double> page = [], ordered = [], bulk = [], pointReads = [], subscriptions = [];
         string? token = null, orderedToken = null;
         for (var i = 0; i < Pages; i++)
@@ -35,7 +36,7 @@ internal static class QueryCosts
             var ids = entries.Items.Select(a => a.Id).ToList();
 
             clock.Restart();
-            await statuses.FindAsync(year, ids, CancellationToken.None);
+            await assessments.FindStatusesAsync(year, ids, CancellationToken.None);
             bulk.Add(clock.Elapsed.TotalMilliseconds);
 
             clock.Restart();

@@ -35,7 +35,7 @@ internal static class SubmissionLoad
                 Name = "Văn phòng " + id, ParentBody = "UBND TỈNH THỬ TẢI", Symbol = "VP", Jurisdiction = "99",
                 PlaceName = "Quảng Ngãi", Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Người Ký"),
             }, null, ct));
-        await provider.GetRequiredService<ApiClientRepository>().UpsertAsync(new ApiClient
+        await provider.GetRequiredService<IApiClientStore>().UpsertAsync(new ApiClient
         {
             Id = ApiClient.DocumentId("load-portal"), ClientId = "load-portal", Name = "Load harness portal",
             Roles = [Roles.Submitter], Jurisdiction = "99", AgencyIds = [], UpdatedAt = DateTimeOffset.UtcNow,
@@ -69,7 +69,7 @@ internal static class SubmissionLoad
         submissions.Stop();
 
         // The emulator's raw rate for a document of the same size, as the baseline.
-        var version = (await provider.GetRequiredService<AssessmentRepository>().FindVersionAsync(ids[0], 2022, 1, CancellationToken.None))!.Value;
+        var version = (await provider.GetRequiredService<IAssessmentStore>().FindVersionAsync(ids[0], 2022, 1, CancellationToken.None))!.Value;
         var container = provider.GetRequiredService<Database>().GetContainer(CosmosContainers.Assessments.Name);
         var upserts = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
@@ -81,8 +81,8 @@ internal static class SubmissionLoad
 
         // The least storage any design of a submission needs: the version written once and the
         // report request the renderer is triggered by. No reads, no head, no request work.
-        var requests = provider.GetRequiredService<ReportRequestStore>();
-        var agency = (await provider.GetRequiredService<AgencyRepository>().FindAsync(ids[0], CancellationToken.None))!.Value;
+        var requests = provider.GetRequiredService<IReportRequestStore>();
+        var agency = (await provider.GetRequiredService<IAgencyStore>().FindAsync(ids[0], CancellationToken.None))!.Value;
         var floor = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {

@@ -1,7 +1,8 @@
+using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Functions.Hosting;
 using CulturalServerless.Storage;
@@ -60,7 +61,7 @@ internal static class TokenCommand
 
         var clientId = request.ClientId;
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
-        await provider.GetRequiredService<ApiClientRepository>().UpsertAsync(new ApiClient
+        await provider.GetRequiredService<IApiClientStore>().UpsertAsync(new ApiClient
         {
             Id = ApiClient.DocumentId(clientId),
             ClientId = clientId,

@@ -1,5 +1,5 @@
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Application.Concurrency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

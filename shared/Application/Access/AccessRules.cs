@@ -1,4 +1,4 @@
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Problems;
 
 namespace CulturalServerless.Application.Access;

@@ -1,4 +1,4 @@
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 
 namespace CulturalServerless.Application.Access;
 

@@ -9,6 +9,8 @@ public sealed record ApiClient
 {
     public const string DocumentType = "api-client";
 
+    public const int MaxNameLength = 300;
+
     /// <summary>The id of the client's document; the container is shared with other kinds of client record.</summary>
     public static string DocumentId(string clientId) => "api-client:" + clientId;
 
@@ -20,7 +22,7 @@ public sealed record ApiClient
     public string? Jurisdiction { get; init; }
     public IReadOnlyList<string> AgencyIds { get; init; } = [];
     public required DateTimeOffset UpdatedAt { get; init; }
-    public required Assessments.Actor UpdatedBy { get; init; }
+    public required Actor UpdatedBy { get; init; }
 }
 
 /// <summary>The body of <c>PUT /api/clients/{clientId}</c>; members optional so a missing one is a validation problem.</summary>

@@ -1,10 +1,9 @@
+using CulturalServerless.Agencies;
 using System.Text.RegularExpressions;
-using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Caching;
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +18,7 @@ namespace CulturalServerless.Application.Access;
 /// registered elsewhere a moment ago is found at its first request.
 /// </summary>
 public sealed partial class ApiClientService(
-    ApiClientRepository clients, ReadCacheOptions caching, TimeProvider clock, ILogger<ApiClientService> logger)
+    IApiClientStore clients, ReadCacheOptions caching, TimeProvider clock, ILogger<ApiClientService> logger)
 {
     public const int MaxAgencyIds = 500;
 
@@ -109,10 +108,10 @@ public sealed partial class ApiClientService(
         {
             problems.Add("$.clientId", "id-mismatch", "clientId trong nội dung khác mã trên đường dẫn.", "The clientId in the body differs from the path.");
         }
-        if (string.IsNullOrWhiteSpace(registration.Name) || registration.Name.Length > AgencyValidator.MaxNameLength)
+        if (string.IsNullOrWhiteSpace(registration.Name) || registration.Name.Length > ApiClient.MaxNameLength)
         {
-            problems.Add("$.name", "required", $"Cần tên ứng dụng (tối đa {AgencyValidator.MaxNameLength} ký tự).",
-                $"A name of at most {AgencyValidator.MaxNameLength} characters is required.");
+            problems.Add("$.name", "required", $"Cần tên ứng dụng (tối đa {ApiClient.MaxNameLength} ký tự).",
+                $"A name of at most {ApiClient.MaxNameLength} characters is required.");
         }
         if (registration.Roles is not { Count: > 0 })
         {

@@ -1,5 +1,3 @@
-using CulturalServerless.Application.Assessments;
-
 namespace CulturalServerless.Application.Access;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using CulturalServerless.Application.Access;
+
 namespace CulturalServerless.Application.Agencies;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record Agency
 }
 
 /// <summary>One write of an agency: <c>registered</c> or <c>updated</c>, with the top-level fields it changed.</summary>
-public sealed record AgencyChange(DateTimeOffset At, Assessments.Actor Actor, string Action, IReadOnlyList<string> Changed);
+public sealed record AgencyChange(DateTimeOffset At, Actor Actor, string Action, IReadOnlyList<string> Changed);
 
 /// <summary>Staff as the report's section I counts them (seed: 89 = 60 + 14 + 15).</summary>
 public sealed record AgencyStaff(int Total, int Officials, int ContractWorkers, int PublicEmployees);

@@ -1,7 +1,8 @@
+using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -12,11 +13,8 @@ namespace CulturalServerless.Application.Agencies;
 /// agencies of their scope, reviewers read those of their jurisdiction, admins keep all of it;
 /// an agency outside the caller's scope reads as one that does not exist.
 /// </summary>
-public sealed partial class AgencyService(AgencyRepository agencies, TimeProvider clock, ILogger<AgencyService> logger)
+public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider clock, ILogger<AgencyService> logger)
 {
-    // Enough for a burst of writers to the same agency: each loser re-reads and tries again.
-    private const int MaxAttempts = 10;
-
     public sealed record RegisterResult(Stored<Agency> Agency, bool Created);
 
     /// <summary>
@@ -37,22 +35,19 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
         }
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw PreconditionFailed(agencyId);
 
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        return await OptimisticConcurrency.RunAsync(async ct =>
         {
             var now = clock.GetUtcNow();
-            var current = await agencies.FindAsync(agencyId, cancellationToken);
+            var current = await agencies.FindAsync(agencyId, ct);
             if (current is null)
             {
                 if (expected is not null) throw PreconditionFailed(agencyId);
                 var fresh = ToAgency(agencyId, registration, createdAt: now, now);
                 fresh = fresh with { History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))] };
-                var created = await agencies.TryCreateAsync(fresh, cancellationToken);
-                if (created is not null)
-                {
-                    LogRegistered(agencyId, created.Value.Jurisdiction);
-                    return new RegisterResult(created, Created: true);
-                }
-                continue; // someone created it meanwhile: update it instead
+                var created = await agencies.TryCreateAsync(fresh, ct);
+                if (created is null) return Attempt<RegisterResult>.Retry; // someone created it meanwhile: update it instead
+                LogRegistered(agencyId, created.Value.Jurisdiction);
+                return Attempt<RegisterResult>.Done(new RegisterResult(created, Created: true));
             }
             // The id is taken by an agency of another scope: refused without showing anything of it.
             if (!AccessRules.CanWriteAgency(caller, agencyId, current.Value.Jurisdiction))
@@ -66,16 +61,15 @@ public sealed partial class AgencyService(AgencyRepository agencies, TimeProvide
             if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
             var next = ToAgency(agencyId, registration, current.Value.CreatedAt, now);
             next = next with { History = [.. current.Value.History, new AgencyChange(now, caller.Actor, "updated", ChangedFields(current.Value, next))] };
-            var replaced = await agencies.TryReplaceAsync(next, current.ETag, cancellationToken);
-            if (replaced is not null)
+            var replaced = await agencies.TryReplaceAsync(next, current.ETag, ct);
+            if (replaced is null)
             {
-                LogUpdated(agencyId, replaced.Value.Jurisdiction);
-                return new RegisterResult(replaced, Created: false);
+                if (expected is not null) throw PreconditionFailed(agencyId);
+                return Attempt<RegisterResult>.Retry;
             }
-            if (expected is not null) throw PreconditionFailed(agencyId);
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
-        throw new ApiProblemException(ProblemType.Conflict, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.");
+            LogUpdated(agencyId, replaced.Value.Jurisdiction);
+            return Attempt<RegisterResult>.Done(new RegisterResult(replaced, Created: false));
+        }, clock, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.", cancellationToken);
     }
 
     public async Task<Stored<Agency>> GetAsync(Caller caller, string agencyId, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Application.Agencies;

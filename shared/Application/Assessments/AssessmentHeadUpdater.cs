@@ -1,7 +1,7 @@
 using System.Globalization;
+using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Application.Problems;
-using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Application.Concurrency;
 
 namespace CulturalServerless.Application.Assessments;
 
@@ -10,9 +10,9 @@ namespace CulturalServerless.Application.Assessments;
 /// with If-Match; on 412 read again and re-apply. Each change is a function of the current head,
 /// so concurrent writers all land and none is silently dropped.
 /// </summary>
-public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, TimeProvider clock)
+public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProvider clock)
 {
-    private const int MaxAttempts = 100;
+    private const string ConcurrentChanges = "Quá nhiều thay đổi đồng thời; vui lòng thử lại.";
 
     /// <summary>
     /// Records a new version: the latest one sets the totals and status; every one enters the history.
@@ -20,64 +20,59 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
     /// (null inside: there was none), used for the first attempt instead of reading it again; a
     /// stale one only costs a failed create or replace and a fresh read.
     /// </summary>
-    public async Task<AssessmentRecord> RecordSubmissionAsync(
+    public Task<AssessmentHead> RecordSubmissionAsync(
         Agency agency, AssessmentVersion version, Actor actor, HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
         var entries = SubmissionHistory(version, actor);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var first = true;
+        return OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = attempt == 1 && headAsRead is not null
+            var current = first && headAsRead is not null
                 ? headAsRead.Head
-                : await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken);
+                : await assessments.FindHeadAsync(version.AgencyId, version.Year, ct);
+            first = false;
             if (current is null)
             {
                 var head = NewHead(agency, version, entries);
-                if (await assessments.TryCreateHeadAsync(head, cancellationToken)) return head;
-                continue;
+                return await assessments.TryCreateHeadAsync(head, ct) ? Attempt<AssessmentHead>.Done(head) : Attempt<AssessmentHead>.Retry;
             }
             if (current.Value.History.Any(e => e.Version == version.Version && e.Action == "submitted"))
             {
-                return current.Value; // recorded by an earlier attempt of the same submission
+                return Attempt<AssessmentHead>.Done(current.Value); // recorded by an earlier attempt of the same submission
             }
             var updated = version.Version > current.Value.LatestVersion
                 ? NewHead(agency, version, [.. current.Value.History, .. entries])
                 : current.Value with { History = [.. current.Value.History, .. entries], UpdatedAt = clock.GetUtcNow() };
-            if (await assessments.TryReplaceAsync(updated, updated.Id, updated.PartitionKey, current.ETag, cancellationToken))
-            {
-                return updated;
-            }
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
-        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
+            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) ? Attempt<AssessmentHead>.Done(updated) : Attempt<AssessmentHead>.Retry;
+        }, clock, ConcurrentChanges, cancellationToken);
     }
 
     /// <summary>
     /// Records what became of a version's report: on the version itself, and on the head — whose
     /// status follows the latest version's report — with an entry in the history.
     /// </summary>
-    public async Task RecordReportAsync(AssessmentVersion version, ReportRecord report, CancellationToken cancellationToken)
+    public async Task RecordReportAsync(AssessmentVersion version, VersionReport report, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await assessments.FindVersionAsync(version.AgencyId, version.Year, version.Version, cancellationToken)
+            var current = await assessments.FindVersionAsync(version.AgencyId, version.Year, version.Version, ct)
                 ?? throw new InvalidOperationException($"Assessment version {version.Id} is missing.");
-            if (current.Value.Report == report) break;
-            if (await assessments.TryReplaceAsync(current.Value with { Report = report }, version.Id, version.PartitionKey, current.ETag, cancellationToken)) break;
-            if (attempt == MaxAttempts) throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
+            return current.Value.Report == report || await assessments.TryReplaceVersionAsync(current.Value with { Report = report }, current.ETag, ct)
+                ? Attempt<bool>.Done(true)
+                : Attempt<bool>.Retry;
+        }, clock, ConcurrentChanges, cancellationToken);
 
         var entry = report.State == ReportState.Ready
             ? new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-ready", version.Version, $"Số: {report.DocumentNumber}; SHA-256 {report.Sha256}")
             : new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-failed", version.Version, report.FailureReason);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, cancellationToken)
+            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, ct)
                 ?? throw new InvalidOperationException($"Assessment {version.AgencyId}/{version.Year} has no head.");
             var head = current.Value;
             if (report.State == ReportState.Ready && head.History.Any(e => e.Version == version.Version && e.Action == "report-ready"))
             {
-                return; // recorded by an earlier run of the same trigger
+                return Attempt<bool>.Done(true); // recorded by an earlier run of the same trigger
             }
             var updated = head.LatestVersion == version.Version
                 ? head with
@@ -87,16 +82,14 @@ public sealed class AssessmentHeadUpdater(AssessmentRepository assessments, Time
                 }
                 : head;
             updated = updated with { History = [.. head.History, entry], UpdatedAt = clock.GetUtcNow() };
-            if (await assessments.TryReplaceAsync(updated, updated.Id, updated.PartitionKey, current.ETag, cancellationToken)) return;
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
-        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều thay đổi đồng thời; vui lòng thử lại.");
+            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) ? Attempt<bool>.Done(true) : Attempt<bool>.Retry;
+        }, clock, ConcurrentChanges, cancellationToken);
     }
 
     /// <summary>A head read earlier in the same request; <see cref="Head"/> null when there was none.</summary>
-    public sealed record HeadAsRead(Stored<AssessmentRecord>? Head);
+    public sealed record HeadAsRead(Stored<AssessmentHead>? Head);
 
-    private AssessmentRecord NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
+    private AssessmentHead NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
     {
         Id = AssessmentKeys.HeadId(version.AgencyId, version.Year),
         PartitionKey = version.PartitionKey,

@@ -9,9 +9,6 @@ namespace CulturalServerless.Application.Assessments;
 /// </summary>
 public static class AssessmentKeys
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-
     public static string PartitionKey(string agencyId, int year) => $"{agencyId}|{year.ToString(CultureInfo.InvariantCulture)}";
 
     public static string HeadId(string agencyId, int year) => $"{agencyId}-{year.ToString(CultureInfo.InvariantCulture)}";

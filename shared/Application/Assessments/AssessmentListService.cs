@@ -2,7 +2,6 @@ using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Scoring;
 using CulturalServerless.Serialization;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Application.Assessments;
@@ -11,13 +10,13 @@ namespace CulturalServerless.Application.Assessments;
 /// The steering committee's list of a year's assessments, highest computed total first, narrowed in
 /// the query to what the caller may read.
 /// </summary>
-public sealed class AssessmentListService(AssessmentRepository assessments)
+public sealed class AssessmentListService(IAssessmentStore assessments)
 {
     public async Task<Page<AssessmentSummary>> ListAsync(
         Caller caller, int? year, string? jurisdiction, string? status, string? verdict, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
-        ListQueryChecks.RequiredYear(problems, year);
+        AssessmentYear.CheckQuery(problems, year);
         ListQueryChecks.Jurisdiction(problems, jurisdiction);
         if (status is not null && !Enum.GetValues<AssessmentStatus>().Any(s => JsonName(s) == status))
         {

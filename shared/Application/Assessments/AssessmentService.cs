@@ -7,8 +7,6 @@ using CulturalServerless.Application.Problems;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Serialization;
-using CulturalServerless.Storage.Blobs;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -23,9 +21,9 @@ namespace CulturalServerless.Application.Assessments;
 /// </summary>
 public sealed partial class AssessmentService(
     AgencyService agencies,
-    AssessmentRepository assessments,
+    IAssessmentStore assessments,
     AssessmentHeadUpdater heads,
-    ReportRequestStore reportRequests,
+    IReportRequestStore reportRequests,
     AssessmentEvaluator evaluator,
     TimeProvider clock,
     ILogger<AssessmentService> logger)
@@ -36,7 +34,7 @@ public sealed partial class AssessmentService(
         Caller caller, string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
     {
         AccessRules.RequireRole(caller, "nộp tự đánh giá", Roles.Submitter);
-        var year = ParseYear(yearText);
+        var year = AssessmentYear.FromRoute(yearText);
         RequireValidIdempotencyKey(idempotencyKey);
         var agency = (await agencies.GetAsync(caller, agencyId, cancellationToken)).Value;
         if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
@@ -73,7 +71,7 @@ public sealed partial class AssessmentService(
     public async Task<AssessmentView> GetLatestAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
     {
         RequireReader(caller);
-        var year = ParseYear(yearText);
+        var year = AssessmentYear.FromRoute(yearText);
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         if (head is null || !AccessRules.CanRead(caller, agencyId, head.Value.Jurisdiction))
         {
@@ -87,10 +85,10 @@ public sealed partial class AssessmentService(
     public async Task<AssessmentView> GetVersionAsync(Caller caller, string agencyId, string yearText, string versionText, CancellationToken cancellationToken)
     {
         RequireReader(caller);
-        var year = ParseYear(yearText);
+        var year = AssessmentYear.FromRoute(yearText);
         if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
-            throw InvalidRoute("version", "Số phiên bản phải là số nguyên dương.", "The version must be a positive integer.");
+            throw ApiProblemException.InvalidRoute("version", "Số phiên bản phải là số nguyên dương.", "The version must be a positive integer.");
         }
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         if (head is not null && !AccessRules.CanRead(caller, agencyId, head.Value.Jurisdiction)) head = null;
@@ -147,10 +145,10 @@ public sealed partial class AssessmentService(
                 Score = evaluation.Score!,
                 SubmittedAt = clock.GetUtcNow(),
                 SubmittedBy = actor,
-                Report = new ReportRecord
+                Report = new VersionReport
                 {
                     State = ReportState.Requested,
-                    RequestPath = $"{BlobContainers.ReportRequests}/{AssessmentKeys.ReportRequestName(agency.Id, year, number)}",
+                    RequestPath = reportRequests.PathOf(agency.Id, year, number),
                 },
             };
             if (await assessments.TryCreateVersionAsync(version, cancellationToken))
@@ -200,21 +198,10 @@ public sealed partial class AssessmentService(
     private static string Hash(AssessmentSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options)));
 
-    internal static int ParseYear(string yearText)
-    {
-        if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && year is >= AssessmentKeys.MinYear and <= AssessmentKeys.MaxYear)
-        {
-            return year;
-        }
-        throw InvalidRoute("year", $"Năm phải là số từ {AssessmentKeys.MinYear} đến {AssessmentKeys.MaxYear}.",
-            $"The year must be a number from {AssessmentKeys.MinYear} to {AssessmentKeys.MaxYear}.");
-    }
-
     private static void RequireValidIdempotencyKey(string? key)
     {
         if (key is null) return;
-        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentRecord.HeadIdempotencyKey
+        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentHead.HeadIdempotencyKey
             || key.StartsWith("generated:", StringComparison.Ordinal))
         {
             throw new ApiProblemException(ProblemType.InvalidParameter,
@@ -223,9 +210,6 @@ public sealed partial class AssessmentService(
                     "Idempotency-Key không hợp lệ.", "Invalid Idempotency-Key.")]);
         }
     }
-
-    private static ApiProblemException InvalidRoute(string name, string message, string messageEn) =>
-        new(ProblemType.InvalidParameter, message, [new ValidationProblem($"$.route.{name}", $"invalid-{name}", message, messageEn)]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} scored {Total} ({Verdict})")]
     private partial void LogScored(string agencyId, int year, int version, decimal total, Verdict verdict);

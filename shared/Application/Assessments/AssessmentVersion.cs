@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Submissions;
 
@@ -31,5 +32,5 @@ public sealed record AssessmentVersion
     public required ScoreResult Score { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
     public required Actor SubmittedBy { get; init; }
-    public required ReportRecord Report { get; init; }
+    public required VersionReport Report { get; init; }
 }

@@ -15,27 +15,26 @@ public sealed record AssessmentView
     public required int Version { get; init; }
     public required int LatestVersion { get; init; }
     public required AssessmentStatus Status { get; init; }
-    public required string RubricId { get; init; }
-    public decimal? SelfTotal { get; init; }
-    public required decimal ComputedTotal { get; init; }
-    public required Verdict Verdict { get; init; }
+
+    // The version's own totals, read from its results rather than copied beside them.
+    public string RubricId => Results.RubricId;
+    public decimal? SelfTotal => Results.SelfTotal;
+    public decimal ComputedTotal => Results.Total;
+    public Verdict Verdict => Results.Verdict;
+
     public required ScoreResult Results { get; init; }
     public required AssessmentSubmission Submission { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
-    public required ReportRecord Report { get; init; }
+    public required VersionReport Report { get; init; }
     public required IReadOnlyList<HistoryEntry> History { get; init; }
 
-    public static AssessmentView From(AssessmentRecord head, AssessmentVersion version) => new()
+    public static AssessmentView From(AssessmentHead head, AssessmentVersion version) => new()
     {
         AgencyId = version.AgencyId,
         Year = version.Year,
         Version = version.Version,
         LatestVersion = head.LatestVersion,
         Status = head.Status,
-        RubricId = version.Score.RubricId,
-        SelfTotal = version.Score.SelfTotal,
-        ComputedTotal = version.Score.Total,
-        Verdict = version.Score.Verdict,
         Results = version.Score,
         Submission = version.Submission,
         SubmittedAt = version.SubmittedAt,
@@ -49,7 +48,7 @@ public sealed record AssessmentSummary(
     string AgencyId, string AgencyName, string Jurisdiction, int Year, int Version, AssessmentStatus Status,
     string RubricId, decimal? SelfTotal, decimal ComputedTotal, Verdict Verdict, ReportState ReportState, DateTimeOffset UpdatedAt)
 {
-    public static AssessmentSummary From(AssessmentRecord head) => new(
+    public static AssessmentSummary From(AssessmentHead head) => new(
         head.AgencyId, head.AgencyName, head.Jurisdiction, head.Year, head.LatestVersion, head.Status,
         head.RubricId, head.SelfTotal, head.ComputedTotal, head.Verdict, head.Report.State, head.UpdatedAt);
 }

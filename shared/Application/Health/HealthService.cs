@@ -1,17 +1,14 @@
 using System.Diagnostics;
 using System.Reflection;
-using Azure.Storage.Blobs;
-using CulturalServerless.Storage.Blobs;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Health;
 
 /// <summary>
-/// Asks Cosmos DB and Blob Storage whether they answer, each within a short timeout, so that a
-/// probe of a dead dependency answers quickly instead of waiting out the SDK's retries.
+/// Asks each dependency (Cosmos DB, Blob Storage) whether it answers, each within a short timeout,
+/// so that a probe of a dead dependency answers quickly instead of waiting out the SDK's retries.
 /// </summary>
-public sealed partial class HealthService(Database database, BlobServiceClient blobs, ILogger<HealthService> logger)
+public sealed partial class HealthService(IEnumerable<IHealthProbe> probes, ILogger<HealthService> logger)
 {
     public const string CosmosDb = "cosmosDb";
     public const string BlobStorage = "blobStorage";
@@ -23,21 +20,19 @@ public sealed partial class HealthService(Database database, BlobServiceClient b
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
-        var checks = await Task.WhenAll(
-            CheckAsync(CosmosDb, ct => database.ReadAsync(cancellationToken: ct), cancellationToken),
-            CheckAsync(BlobStorage, ct => blobs.GetBlobContainerClient(BlobContainers.Reports).GetPropertiesAsync(cancellationToken: ct), cancellationToken));
-        var report = new HealthReport(checks.All(c => c.State == DependencyState.Up) ? "healthy" : "unhealthy", Version, checks);
-        return report;
+        var checks = await Task.WhenAll(probes.Select(probe => CheckAsync(probe, cancellationToken)));
+        return new HealthReport(checks.All(c => c.State == DependencyState.Up) ? "healthy" : "unhealthy", Version, checks);
     }
 
-    private async Task<DependencyHealth> CheckAsync(string name, Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
+    private async Task<DependencyHealth> CheckAsync(IHealthProbe probe, CancellationToken cancellationToken)
     {
+        var name = probe.Name;
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CheckTimeout);
         try
         {
-            await probe(timeout.Token);
+            await probe.ProbeAsync(timeout.Token);
             return new DependencyHealth(name, DependencyState.Up, watch.ElapsedMilliseconds);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

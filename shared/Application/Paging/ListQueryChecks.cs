@@ -1,5 +1,4 @@
-using CulturalServerless.Application.Assessments;
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Validation;
 
@@ -13,15 +12,6 @@ public static class ListQueryChecks
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
-
-    public static void RequiredYear(ValidationProblemList problems, int? year)
-    {
-        if (year is null or < AssessmentKeys.MinYear or > AssessmentKeys.MaxYear)
-        {
-            problems.Add("$.query.year", "invalid-year", $"Cần tham số year từ {AssessmentKeys.MinYear} đến {AssessmentKeys.MaxYear}.",
-                $"The year parameter ({AssessmentKeys.MinYear}–{AssessmentKeys.MaxYear}) is required.");
-        }
-    }
 
     public static void Jurisdiction(ValidationProblemList problems, string? jurisdiction)
     {

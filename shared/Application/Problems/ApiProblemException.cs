@@ -20,4 +20,8 @@ public sealed class ApiProblemException(ProblemType type, string detail, IReadOn
         new(ProblemType.Validation, $"Có {errors.Count} lỗi trong dữ liệu gửi lên (see errors).", errors);
 
     public static ApiProblemException NotFound(string what) => new(ProblemType.NotFound, what);
+
+    /// <summary>A route parameter that cannot be what it names, reported at <c>$.route.{name}</c>.</summary>
+    public static ApiProblemException InvalidRoute(string name, string message, string messageEn) =>
+        new(ProblemType.InvalidParameter, message, [new ValidationProblem($"$.route.{name}", $"invalid-{name}", message, messageEn)]);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Serialization;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Reminders;
@@ -12,10 +11,10 @@ namespace CulturalServerless.Application.Reminders;
 /// never sent twice, and visible to operators and polling portals.
 /// </summary>
 public sealed partial class ReminderDispatcher(
-    ReminderRepository reminders, WebhookSender sender, TimeProvider clock, ILogger<ReminderDispatcher> logger)
+    IReminderStore reminders, WebhookSender sender, TimeProvider clock, ILogger<ReminderDispatcher> logger)
 {
     /// <summary>The state the reminder ended in, or null when another run had already claimed it.</summary>
-    public async Task<ReminderState?> SendOnceAsync(ReminderRecord record, WebhookSubscription? recipient, CancellationToken cancellationToken)
+    public async Task<ReminderState?> SendOnceAsync(Reminder record, WebhookSubscription? recipient, CancellationToken cancellationToken)
     {
         var claimed = record with
         {

@@ -1,7 +1,7 @@
+using CulturalServerless.Application.Assessments;
+using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Paging;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Application.Reminders;
@@ -10,13 +10,13 @@ namespace CulturalServerless.Application.Reminders;
 /// <c>GET /api/reminders</c>: the year's reminders of a jurisdiction or an agency, with their
 /// delivery state, for portals that poll instead of (or as well as) receiving webhooks.
 /// </summary>
-public sealed class ReminderListService(ReminderRepository reminders)
+public sealed class ReminderListService(IReminderStore reminders)
 {
-    public async Task<Page<ReminderRecord>> ListAsync(
+    public async Task<Page<Reminder>> ListAsync(
         Caller caller, int? year, string? jurisdiction, string? agencyId, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
-        ListQueryChecks.RequiredYear(problems, year);
+        AssessmentYear.CheckQuery(problems, year);
         ListQueryChecks.Jurisdiction(problems, jurisdiction);
         if (agencyId is not null && !AgencyId.IsValid(agencyId))
         {

@@ -22,11 +22,11 @@ public sealed record ReminderMessage(
     IReadOnlyList<MissingAgency>? MissingAgencies,
     string Message)
 {
-    public static ReminderMessage Of(ReminderRecord record) => new(
+    public static ReminderMessage Of(Reminder record) => new(
         record.Id, record.Event, record.Year, record.AgencyId, record.AgencyName, record.Jurisdiction, record.Stage,
         record.Deadline, record.DaysLeft, record.Reason, record.MissingCount, record.MissingAgencies, Text(record));
 
-    private static string Text(ReminderRecord record)
+    private static string Text(Reminder record)
     {
         var deadline = record.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var when = record.DaysLeft switch

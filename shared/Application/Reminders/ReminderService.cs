@@ -1,7 +1,8 @@
+using CulturalServerless.Calendar;
+using CulturalServerless.Application.Agencies;
 using System.Globalization;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Webhooks;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Reminders;
@@ -16,9 +17,9 @@ public sealed record ReminderRunSummary(
 /// then each subscribed committee its digest. Safe to repeat: every send is claimed in Cosmos DB first.
 /// </summary>
 public sealed partial class ReminderService(
-    AgencyRepository agencies,
-    AssessmentStatusLookup statuses,
-    WebhookSubscriptionRepository subscriptions,
+    IAgencyStore agencies,
+    IAssessmentStore assessments,
+    IWebhookSubscriptionStore subscriptions,
     ReminderCalendar calendar,
     ReminderDispatcher dispatcher,
     TimeProvider clock,
@@ -53,8 +54,8 @@ public sealed partial class ReminderService(
         {
             var rules = calendar.For(digest.Subscription.Owner, year);
             if (!rules.InSeason(today)) return;
-            var record = DigestRecord(digest, rules, today);
-            tally.Count(await dispatcher.SendOnceAsync(record, digest.Subscription, token), digest: true);
+            var reminder = DigestReminder(digest, rules, today);
+            tally.Count(await dispatcher.SendOnceAsync(reminder, digest.Subscription, token), digest: true);
         });
 
         var summary = tally.Summary(today, year);
@@ -66,7 +67,7 @@ public sealed partial class ReminderService(
     private async Task RemindPageAsync(
         IReadOnlyList<AgencyEntry> page, DateOnly today, CommitteeDigests digests, Tally tally, CancellationToken cancellationToken)
     {
-        var heads = await statuses.FindAsync(today.Year, page.Select(a => a.Id).ToList(), cancellationToken);
+        var heads = await assessments.FindStatusesAsync(today.Year, page.Select(a => a.Id).ToList(), cancellationToken);
         var due = new List<(AgencyEntry Agency, MissingReason Reason, ReminderRules Rules, ReminderStage Stage)>();
         foreach (var agency in page)
         {
@@ -86,15 +87,15 @@ public sealed partial class ReminderService(
         await Parallel.ForEachAsync(due, Parallelism(cancellationToken), async (item, token) =>
         {
             var recipient = own.GetValueOrDefault(WebhookOwner.Agency(item.Agency.Id).DocumentId) ?? digests.PortalOf(item.Agency.Jurisdiction);
-            var record = AgencyRecord(item.Agency, item.Reason, item.Rules, item.Stage, today);
-            tally.Count(await dispatcher.SendOnceAsync(record, recipient, token), digest: false);
+            var reminder = AgencyReminder(item.Agency, item.Reason, item.Rules, item.Stage, today);
+            tally.Count(await dispatcher.SendOnceAsync(reminder, recipient, token), digest: false);
         });
     }
 
-    private ReminderRecord AgencyRecord(AgencyEntry agency, MissingReason reason, ReminderRules rules, ReminderStage stage, DateOnly today) => new()
+    private Reminder AgencyReminder(AgencyEntry agency, MissingReason reason, ReminderRules rules, ReminderStage stage, DateOnly today) => new()
     {
         Id = ReminderIds.Agency(today.Year, agency.Id, stage.Name),
-        PartitionKey = ReminderRepository.PartitionKeyOf(today.Year),
+        PartitionKey = Reminder.PartitionKeyOf(today.Year),
         Event = ReminderEvent.Reminder,
         Year = today.Year,
         AgencyId = agency.Id,
@@ -108,13 +109,13 @@ public sealed partial class ReminderService(
         CreatedAt = clock.GetUtcNow(),
     };
 
-    private ReminderRecord DigestRecord(CommitteeDigests.Digest digest, ReminderRules rules, DateOnly today)
+    private Reminder DigestReminder(CommitteeDigests.Digest digest, ReminderRules rules, DateOnly today)
     {
         var stage = "digest-" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new ReminderRecord
+        return new Reminder
         {
             Id = ReminderIds.Digest(today.Year, digest.Subscription.Owner, today),
-            PartitionKey = ReminderRepository.PartitionKeyOf(today.Year),
+            PartitionKey = Reminder.PartitionKeyOf(today.Year),
             Event = ReminderEvent.CommitteeDigest,
             Year = today.Year,
             Jurisdiction = digest.Subscription.Owner,

@@ -1,7 +1,6 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Problems;
-using CulturalServerless.Storage.Blobs;
 
 namespace CulturalServerless.Application.Reports;
 
@@ -9,10 +8,10 @@ namespace CulturalServerless.Application.Reports;
 public sealed record ReportLink(Uri Url, DateTimeOffset ExpiresOn, string Sha256, string DocumentNumber);
 
 /// <summary>Issues short-lived download links to the signed report of an agency's latest assessment version.</summary>
-public sealed class ReportLinkService(AssessmentService assessments, ReportStore reports, IBlobReadLinkIssuer links)
+public sealed class ReportLinkService(AssessmentService assessments, IReportStore reports)
 {
     /// <summary>Long enough to start a download, short enough that a forwarded link soon stops working.</summary>
-    public static readonly TimeSpan Lifetime = BlobReadLinkIssuer.MaxLifetime;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>Only for callers who may read the assessment (the read rules answer 404 otherwise).</summary>
     public async Task<ReportLink> GetAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
@@ -28,7 +27,7 @@ public sealed class ReportLinkService(AssessmentService assessments, ReportStore
             problem.Extensions["version"] = assessment.Version;
             throw problem;
         }
-        var link = await links.IssueAsync(reports.Blob(assessment.AgencyId, assessment.Year, assessment.Version), Lifetime, cancellationToken);
+        var link = await reports.IssueReadLinkAsync(assessment.AgencyId, assessment.Year, assessment.Version, Lifetime, cancellationToken);
         return new ReportLink(link.Url, link.ExpiresOn, report.Sha256, report.DocumentNumber);
     }
 }

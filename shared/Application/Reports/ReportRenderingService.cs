@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
-using Azure.Storage.Blobs;
 using CulturalServerless.Application.Assessments;
-using CulturalServerless.Reports;
+using CulturalServerless.Application.Documents;
+using CulturalServerless.Calendar;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
-using CulturalServerless.Storage.Blobs;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Reports;
@@ -16,25 +14,24 @@ namespace CulturalServerless.Application.Reports;
 /// one PDF and one record.
 /// </summary>
 public sealed partial class ReportRenderingService(
-    ReportRequestStore requests,
-    ReportStore reports,
-    AssessmentRepository assessments,
+    IReportRequestStore requests,
+    IReportStore reports,
+    IAssessmentStore assessments,
     AssessmentHeadUpdater heads,
-    DocumentNumberCounter numbers,
+    IDocumentRegister numbers,
     ReportRenderer renderer,
     ReportSigner signer,
     ISigningCertificateSource certificates,
     TimeProvider clock,
     ILogger<ReportRenderingService> logger)
 {
-    private static readonly TimeZoneInfo VietNam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
-    public async Task RenderAsync(BlobClient requestBlob, CancellationToken cancellationToken)
+    /// <summary>Renders the report of the snapshot named <paramref name="requestName"/> in the report-requests container.</summary>
+    public async Task RenderAsync(string requestName, CancellationToken cancellationToken)
     {
-        var request = await requests.ReadAsync(requestBlob, cancellationToken);
+        var request = await requests.ReadAsync(requestName, cancellationToken);
         var agencyId = request.Agency.Id;
         var stored = await assessments.FindVersionAsync(agencyId, request.Year, request.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Report request {requestBlob.Name} names a version that is not stored.");
+            ?? throw new InvalidOperationException($"Report request {requestName} names a version that is not stored.");
         var version = stored.Value;
         if (version.Report.State == ReportState.Ready)
         {
@@ -73,7 +70,7 @@ public sealed partial class ReportRenderingService(
     private async Task<StoredReport> RenderAndStoreAsync(ReportRequest request, AssessmentVersion version, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var issueDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, VietNam).DateTime);
+        var issueDate = VietnamCalendar.DateOf(now);
         var number = await numbers.NumberForAsync(request.Agency.Id, issueDate.Year, version.Id, cancellationToken);
         var official = OfficialReportMapper.Map(request, number, issueDate);
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using CulturalServerless.Application.Assessments;
 using CulturalServerless.Reports.Signing;
-using CulturalServerless.Storage.Cosmos;
 
 namespace CulturalServerless.Application.Reports;
 
@@ -15,7 +15,7 @@ public sealed record VerifiedAssessment(string AgencyId, int Year, int Version);
 public sealed record ReportVerificationResult(
     bool Valid, string? Signer, DateTimeOffset? SignedAt, string? DocumentNumber, VerifiedAssessment? Assessment, IReadOnlyList<string> Problems);
 
-public sealed class ReportVerificationService(ReportSignatureVerifier verifier, AssessmentRepository assessments)
+public sealed class ReportVerificationService(ReportSignatureVerifier verifier, IAssessmentStore assessments)
 {
     public async Task<ReportVerificationResult> VerifyAsync(byte[] pdf, CancellationToken cancellationToken)
     {

@@ -1,8 +1,9 @@
+using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Problems;
-using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -13,11 +14,8 @@ namespace CulturalServerless.Application.Webhooks;
 /// verifies them with. This is the one place a webhook is registered.
 /// </summary>
 public sealed partial class WebhookService(
-    WebhookSubscriptionRepository subscriptions, AgencyRepository agencies, TimeProvider clock, ILogger<WebhookService> logger)
+    IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, TimeProvider clock, ILogger<WebhookService> logger)
 {
-    // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
-    private const int MaxAttempts = 10;
-
     public sealed record RegisterResult(WebhookView View, bool Created);
 
     public async Task<RegisterResult> RegisterAsync(
@@ -26,10 +24,11 @@ public sealed partial class WebhookService(
         await RequireAccessAsync(caller, owner, write: true, cancellationToken);
         var rotate = ParseRotate(rotateSecret);
         var url = ValidateUrl(registration.Url);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
+        return await OptimisticConcurrency.RunAsync(async ct =>
         {
             var now = clock.GetUtcNow();
-            var current = await subscriptions.FindAsync(owner.DocumentId, cancellationToken);
+            var current = await subscriptions.FindAsync(owner.DocumentId, ct);
             if (current is null)
             {
                 var subscription = new WebhookSubscription
@@ -37,12 +36,9 @@ public sealed partial class WebhookService(
                     Id = owner.DocumentId, OwnerKind = owner.Kind, Owner = owner.Key, Url = url,
                     Secret = WebhookSignature.NewSecret(), CreatedAt = now, UpdatedAt = now, SecretIssuedAt = now,
                 };
-                if (await subscriptions.TryCreateAsync(subscription, cancellationToken))
-                {
-                    LogRegistered(owner.DocumentId);
-                    return new RegisterResult(WebhookView.Of(subscription, withSecret: true), Created: true);
-                }
-                continue;
+                if (!await subscriptions.TryCreateAsync(subscription, ct)) return Attempt<RegisterResult>.Retry;
+                LogRegistered(owner.DocumentId);
+                return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(subscription, withSecret: true), Created: true));
             }
             var updated = current.Value with
             {
@@ -51,15 +47,10 @@ public sealed partial class WebhookService(
                 Secret = rotate ? WebhookSignature.NewSecret() : current.Value.Secret,
                 SecretIssuedAt = rotate ? now : current.Value.SecretIssuedAt,
             };
-            if (await subscriptions.TryReplaceAsync(updated, current.ETag, cancellationToken))
-            {
-                LogUpdated(owner.DocumentId, rotate);
-                return new RegisterResult(WebhookView.Of(updated, withSecret: rotate), Created: false);
-            }
-            // Lost the race to another writer: pause like the other writers do before re-reading.
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
-        throw new ApiProblemException(ProblemType.Conflict, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.");
+            if (!await subscriptions.TryReplaceAsync(updated, current.ETag, ct)) return Attempt<RegisterResult>.Retry;
+            LogUpdated(owner.DocumentId, rotate);
+            return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(updated, withSecret: rotate), Created: false));
+        }, clock, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.", cancellationToken);
     }
 
     public async Task<WebhookView> GetAsync(Caller caller, WebhookOwner owner, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CulturalServerless.Calendar;
 using CulturalServerless.Reports.Fonts;
 using CulturalServerless.Reports.Text;
 using PdfSharp.Drawing;
@@ -17,10 +18,8 @@ internal sealed class SignatureStampAppearance(string organisation, string signe
 {
     public const double FontSize = 9;
 
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public static string FormatTime(DateTimeOffset time) =>
-        time.ToOffset(VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        VietnamCalendar.ToLocal(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<string> Lines =>
     [

@@ -1,4 +1,4 @@
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using System.Text.Json.Serialization;
 
 namespace CulturalServerless.Scoring.Rubrics;

@@ -8,14 +8,14 @@ using CulturalServerless.Serialization;
 namespace CulturalServerless.Storage.Blobs;
 
 /// <summary>Report-request snapshots in the <c>report-requests</c> container, one per assessment version.</summary>
-public sealed class ReportRequestStore(BlobServiceClient blobs)
+public sealed class ReportRequestStore(BlobServiceClient blobs) : IReportRequestStore
 {
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(BlobContainers.ReportRequests);
 
-    /// <summary>
-    /// Writes the snapshot at its deterministic path unless it is there already: a version's
-    /// snapshot never changes, and writing it again would fire the renderer again.
-    /// </summary>
+    public string PathOf(string agencyId, int year, int version) =>
+        $"{BlobContainers.ReportRequests}/{AssessmentKeys.ReportRequestName(agencyId, year, version)}";
+
+    // A version's snapshot never changes, and writing it again would fire the renderer again.
     public async Task<string> EnsureWrittenAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var name = AssessmentKeys.ReportRequestName(request.Agency.Id, request.Year, request.Version);
@@ -35,11 +35,12 @@ public sealed class ReportRequestStore(BlobServiceClient blobs)
         {
             // Already written by an earlier attempt of the same submission.
         }
-        return $"{BlobContainers.ReportRequests}/{name}";
+        return PathOf(request.Agency.Id, request.Year, request.Version);
     }
 
-    public async Task<ReportRequest> ReadAsync(BlobClient blob, CancellationToken cancellationToken)
+    public async Task<ReportRequest> ReadAsync(string name, CancellationToken cancellationToken)
     {
+        var blob = container.GetBlobClient(name);
         var content = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
         return content.ToObjectFromJson<ReportRequest>(JsonDefaults.Options)
             ?? throw new JsonException($"Report request {blob.Name} is empty.");

@@ -2,14 +2,15 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CulturalServerless.Application.Reports;
 
 namespace CulturalServerless.Storage.Blobs;
 
-/// <summary>What a stored report says about itself in its blob metadata.</summary>
-public sealed record StoredReport(string BlobPath, string Sha256, long Size, string DocumentNumber, DateTimeOffset SignedAt, string CertificateThumbprint);
-
-/// <summary>Signed PDF reports in the <c>reports</c> container, at <c>{agencyId}/{year}/v{version}.pdf</c>.</summary>
-public sealed class ReportStore(BlobServiceClient blobs)
+/// <summary>
+/// Signed PDF reports in the <c>reports</c> container, at <c>{agencyId}/{year}/v{version}.pdf</c>,
+/// each describing itself in its blob metadata.
+/// </summary>
+public sealed class ReportStore(BlobServiceClient blobs, IBlobReadLinkIssuer links) : IReportStore
 {
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(BlobContainers.Reports);
 
@@ -18,7 +19,6 @@ public sealed class ReportStore(BlobServiceClient blobs)
 
     public BlobClient Blob(string agencyId, int year, int version) => container.GetBlobClient(BlobName(agencyId, year, version));
 
-    /// <summary>The report already stored for a version, from its metadata; null when there is none.</summary>
     public async Task<StoredReport?> FindAsync(string agencyId, int year, int version, CancellationToken cancellationToken)
     {
         var blob = Blob(agencyId, year, version);
@@ -33,10 +33,6 @@ public sealed class ReportStore(BlobServiceClient blobs)
         }
     }
 
-    /// <summary>
-    /// Stores a signed report unless one is there already (a repeated trigger); either way returns
-    /// the one that is stored, so a version only ever has one report.
-    /// </summary>
     public async Task<StoredReport> StoreAsync(
         string agencyId, int year, int version, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt,
         string certificateThumbprint, IDictionary<string, string> extraMetadata, CancellationToken cancellationToken)
@@ -65,6 +61,12 @@ public sealed class ReportStore(BlobServiceClient blobs)
             return await FindAsync(agencyId, year, version, cancellationToken)
                 ?? throw new InvalidOperationException($"Report {blob.Name} exists but cannot be read.", exception);
         }
+    }
+
+    public async Task<ReadLink> IssueReadLinkAsync(string agencyId, int year, int version, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var link = await links.IssueAsync(Blob(agencyId, year, version), lifetime, cancellationToken);
+        return new ReadLink(link.Url, link.ExpiresOn);
     }
 
     private StoredReport? FromMetadata(BlobClient blob, IDictionary<string, string> metadata, long size) =>

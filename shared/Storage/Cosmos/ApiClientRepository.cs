@@ -6,7 +6,7 @@ using Microsoft.Azure.Cosmos;
 namespace CulturalServerless.Storage.Cosmos;
 
 /// <summary>The registry of API clients in the <c>clients</c> container: a point read per authenticated request.</summary>
-public sealed class ApiClientRepository(Database database)
+public sealed class ApiClientRepository(Database database) : IApiClientStore
 {
     private readonly Container container = database.GetContainer(CosmosContainers.Clients.Name);
 
@@ -18,7 +18,6 @@ public sealed class ApiClientRepository(Database database)
         return stored?.Value.Type == ApiClient.DocumentType ? stored.Value : null;
     }
 
-    /// <summary>Creates or replaces the entry; true when it was created.</summary>
     public async Task<bool> UpsertAsync(ApiClient client, CancellationToken cancellationToken)
     {
         var response = await container.UpsertItemAsync(client, new PartitionKey(client.Id),
@@ -28,7 +27,7 @@ public sealed class ApiClientRepository(Database database)
 
     public async Task<Page<ApiClient>> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type ORDER BY c.id").WithParameter("@type", ApiClient.DocumentType);
+        var query = new FilteredQuery().Where("c.type = @type", "@type", ApiClient.DocumentType).Select("SELECT * FROM c", "c.id");
         return await CosmosPaging.ReadPageAsync<ApiClient>(container, query, continuationToken, pageSize, cancellationToken);
     }
 }

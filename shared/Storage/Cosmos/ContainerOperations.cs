@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Concurrency;
 using System.Net;
 using System.Text.Json;
 using CulturalServerless.Serialization;

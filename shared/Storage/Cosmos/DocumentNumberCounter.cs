@@ -1,42 +1,37 @@
 using System.Globalization;
+using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Documents;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.Storage.Cosmos;
 
 /// <summary>
-/// Issues document numbers ("Số: 07/BC-VP"): consecutive per issuing agency and calendar year,
-/// starting at 1 each 1 January (Decree 30/2020). One counter document per agency-year remembers
-/// which document got which number, so asking again for the same document returns its number
-/// instead of spending a new one — the report trigger may fire twice for one snapshot.
+/// The document register in the <c>counters</c> container: one counter document per issuer and
+/// calendar year remembers which document got which number, so asking again for the same document
+/// returns its number — the report trigger may fire twice for one snapshot.
 /// </summary>
-public sealed class DocumentNumberCounter(Database database, TimeProvider clock)
+public sealed class DocumentNumberCounter(Database database, TimeProvider clock) : IDocumentRegister
 {
-    private const int MaxAttempts = 100;
     private readonly Container container = database.GetContainer(CosmosContainers.Counters.Name);
 
     private sealed record CounterDocument(string Id, string PartitionKey, string AgencyId, int Year, int Last, Dictionary<string, int> Issued);
 
-    /// <summary>The number of <paramref name="documentKey"/> (e.g. an assessment version id) in the agency's numbering for <paramref name="year"/>.</summary>
-    public async Task<int> NumberForAsync(string agencyId, int year, string documentKey, CancellationToken cancellationToken)
+    public Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken)
     {
-        var id = $"{agencyId}|{year.ToString(CultureInfo.InvariantCulture)}";
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var id = $"{issuer}|{year.ToString(CultureInfo.InvariantCulture)}";
+        return OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await container.FindAsync<CounterDocument>(id, id, cancellationToken);
+            var current = await container.FindAsync<CounterDocument>(id, id, ct);
             if (current is null)
             {
-                var first = new CounterDocument(id, id, agencyId, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
-                if (await container.TryCreateAsync(first, id, cancellationToken) is not null) return 1;
-                continue;
+                var first = new CounterDocument(id, id, issuer, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
+                return await container.TryCreateAsync(first, id, ct) is not null ? Attempt<int>.Done(1) : Attempt<int>.Retry;
             }
             var (counter, eTag) = current;
-            if (counter.Issued.TryGetValue(documentKey, out var issued)) return issued;
+            if (counter.Issued.TryGetValue(documentKey, out var issued)) return Attempt<int>.Done(issued);
             var next = counter.Last + 1;
             var updated = counter with { Last = next, Issued = new Dictionary<string, int>(counter.Issued) { [documentKey] = next } };
-            if (await container.TryReplaceAsync(updated, id, id, eTag, cancellationToken) is not null) return next;
-            // Another document took a number meanwhile: re-read and take the next one.
-            await ConcurrencyBackoff.DelayAsync(attempt, clock, cancellationToken);
-        }
-        throw new InvalidOperationException($"Could not issue a document number for {agencyId} in {year}: too much contention.");
+            return await container.TryReplaceAsync(updated, id, id, eTag, ct) is not null ? Attempt<int>.Done(next) : Attempt<int>.Retry;
+        }, clock, $"Chưa cấp được số văn bản cho '{issuer}' năm {year}: quá nhiều yêu cầu đồng thời; vui lòng thử lại.", cancellationToken);
     }
 }

@@ -55,7 +55,7 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
         {
             "GET agency" => await world.GetAgencyAsync(token, agencyId),
             // The agency's own registration sent again: only who may write it changes anything.
-            "PUT agency" => await world.PutAgencyAsync(token, agencyId, AgencyBody(agencyId, Jurisdictions[agencyId])),
+            "PUT agency" => await world.PutAgencyAsync(token, agencyId, AgencyBody(agencyId, AgencyJurisdictions[agencyId])),
             "POST assessment" => await world.SubmitAsync(token, agencyId),
             "GET assessment" => await world.GetAssessmentAsync(token, agencyId),
             "GET assessment version" => await world.GetVersionAsync(token, agencyId),

@@ -25,7 +25,7 @@ public sealed class RegistryCacheTests : IClassFixture<AppServices>
     {
         this.app = app;
         instanceB = new ApiClientService(
-            app.Get<ApiClientRepository>(), new ReadCacheOptions(TimeSpan.FromSeconds(30)), clockB, NullLogger<ApiClientService>.Instance);
+            app.Get<IApiClientStore>(), new ReadCacheOptions(TimeSpan.FromSeconds(30)), clockB, NullLogger<ApiClientService>.Instance);
     }
 
     private ApiClientService InstanceA => app.Get<ApiClientService>();

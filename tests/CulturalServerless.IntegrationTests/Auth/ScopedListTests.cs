@@ -1,4 +1,4 @@
-using CulturalServerless.Application.Jurisdictions;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.IntegrationTests.Infrastructure;
 using static CulturalServerless.IntegrationTests.Auth.TwoProvinces;
 

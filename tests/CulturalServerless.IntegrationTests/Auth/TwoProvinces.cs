@@ -22,7 +22,7 @@ public sealed class TwoProvinces : IAsyncLifetime
     public const string QuangNgaiCityOffice = "qn-van-phong-tp";
     public const string BinhDinhOffice = "bd-van-phong-ubnd";
 
-    public static readonly IReadOnlyDictionary<string, string> Jurisdictions = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> AgencyJurisdictions = new Dictionary<string, string>
     {
         [QuangNgaiOffice] = "51",
         [QuangNgaiCityOffice] = "51.522",
@@ -68,7 +68,7 @@ public sealed class TwoProvinces : IAsyncLifetime
             var registered = await PutClientAsync(TestTokens.Admin, clientId, registry);
             Assert.Equal(201, registered.Status);
         }
-        foreach (var (agencyId, jurisdiction) in Jurisdictions)
+        foreach (var (agencyId, jurisdiction) in AgencyJurisdictions)
         {
             Assert.Equal(201, (await PutAgencyAsync(TestTokens.Admin, agencyId, AgencyBody(agencyId, jurisdiction))).Status);
             var portal = jurisdiction.StartsWith("51", StringComparison.Ordinal) ? "portal-51" : "portal-52";

@@ -41,7 +41,7 @@ public sealed class ReminderDeliveryTests
         Assert.All(posts, post => Assert.Equal($"{Year}-{agency}-d-14", post.DeliveryId));
         Assert.All(posts, post => Assert.True(post.SignatureValid, post.Problem));
         Assert.Equal(1, summary.Failed);
-        var record = await host.Get<ReminderRepository>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
+        var record = await host.Get<IReminderStore>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
         Assert.Equal(ReminderState.Failed, record!.State);
         Assert.Equal(3, record.Attempts);
         Assert.Contains("503", record.LastError);
@@ -60,7 +60,7 @@ public sealed class ReminderDeliveryTests
         host.MorningOf(DayOfD14);
         await host.RunAsync();
 
-        var record = await host.Get<ReminderRepository>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
+        var record = await host.Get<IReminderStore>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
         Assert.Equal(ReminderState.Delivered, record!.State);
         Assert.Equal(2, record.Attempts);
         Assert.Equal(2, receiver.To(agency).Count);
@@ -78,7 +78,7 @@ public sealed class ReminderDeliveryTests
         await host.RunAsync();
 
         Assert.Single(receiver.To(agency));
-        var record = await host.Get<ReminderRepository>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
+        var record = await host.Get<IReminderStore>().FindAsync(Year, $"{Year}-{agency}-d-14", CancellationToken.None);
         Assert.Equal(ReminderState.Failed, record!.State);
         Assert.Equal(1, record.Attempts);
     }

@@ -105,10 +105,9 @@ public sealed class ReminderHost : IAsyncDisposable
     /// <summary>Marks the agency's head as the renderer does when the report could not be made.</summary>
     public async Task FailReportAsync(string agencyId, int year)
     {
-        var repository = Get<AssessmentRepository>();
+        var repository = Get<IAssessmentStore>();
         var head = (await repository.FindHeadAsync(agencyId, year, CancellationToken.None))!;
-        Assert.True(await repository.TryReplaceAsync(head.Value with { Status = AssessmentStatus.ReportFailed },
-            head.Value.Id, head.Value.PartitionKey, head.ETag, CancellationToken.None));
+        Assert.True(await repository.TryReplaceHeadAsync(head.Value with { Status = AssessmentStatus.ReportFailed }, head.ETag, CancellationToken.None));
     }
 
     public Task<ReminderRunSummary> RunAsync() => Get<ReminderService>().RunAsync(CancellationToken.None);

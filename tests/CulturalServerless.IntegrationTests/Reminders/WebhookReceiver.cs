@@ -1,3 +1,4 @@
+using CulturalServerless.Calendar;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;

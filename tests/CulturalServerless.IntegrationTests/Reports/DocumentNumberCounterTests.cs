@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Documents;
 using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Storage.Cosmos;
 
@@ -5,7 +6,7 @@ namespace CulturalServerless.IntegrationTests.Reports;
 
 public sealed class DocumentNumberCounterTests(AppServices app) : IClassFixture<AppServices>
 {
-    private readonly DocumentNumberCounter counter = app.Get<DocumentNumberCounter>();
+    private readonly IDocumentRegister counter = app.Get<IDocumentRegister>();
 
     [Fact]
     public async Task Concurrent_documents_get_consecutive_unique_numbers_from_1()

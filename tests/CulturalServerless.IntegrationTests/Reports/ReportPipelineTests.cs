@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Assessments;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -194,8 +195,7 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         using var foreignSource = new SelfSignedCertificateSource("Someone else", "Another organisation");
         var renderer = app.Get<ReportRenderer>();
         using var composed = renderer.Compose(CulturalServerless.Application.Reports.OfficialReportMapper.Map(
-            await app.Get<ReportRequestStore>().ReadAsync(
-                blobs.GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"), CancellationToken.None),
+            await app.Get<IReportRequestStore>().ReadAsync($"{agencyId}/2022/v1.json", CancellationToken.None),
             1, new DateOnly(2022, 11, 15)));
         var foreign = await new ReportSigner(foreignSource, TimeProvider.System).SignAsync(composed);
 

@@ -18,7 +18,7 @@ public sealed class TokenCommandTests(AppServices app) : IClassFixture<AppServic
 
         Assert.Equal(0, exit);
         var token = output.TrimEnd().Split('\n')[^1];
-        var client = await app.Get<ApiClientRepository>().FindAsync("dev-submitter-vp-ubnd-quang-ngai", CancellationToken.None);
+        var client = await app.Get<IApiClientStore>().FindAsync("dev-submitter-vp-ubnd-quang-ngai", CancellationToken.None);
         Assert.NotNull(client);
         Assert.Equal([Roles.Submitter], client.Roles);
         Assert.Equal(["vp-ubnd-quang-ngai"], client.AgencyIds);

@@ -16,6 +16,17 @@ internal static class RepositoryFiles
         return File.ReadAllText(path);
     }
 
+    /// <summary>The repository-relative paths of the files under <paramref name="folder"/> that end in <paramref name="extension"/>, build output left out.</summary>
+    public static IReadOnlyList<string> Under(string folder, string extension)
+    {
+        var root = Path.Combine(Root.Value, folder);
+        return Directory.EnumerateFiles(root, "*" + extension, SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(Root.Value, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,3 +1,4 @@
+using CulturalServerless.Calendar;
 using CulturalServerless.Application.Reminders;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,10 +1,10 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace CulturalServerless.Storage.Cosmos;
+namespace CulturalServerless.Application.Concurrency;
 
 /// <summary>
-/// Turns Cosmos DB ETags into HTTP entity tags and back. The HTTP form is an opaque quoted string,
+/// Turns store ETags into HTTP entity tags and back. The HTTP form is an opaque quoted string,
 /// because Cosmos DB's own form differs between the service (quoted) and the emulator (bare), and
 /// If-Match must hand back exactly what Cosmos DB gave.
 /// </summary>

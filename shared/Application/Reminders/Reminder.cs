@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CulturalServerless.Application.Reminders;
 
 /// <summary>
@@ -5,9 +7,11 @@ namespace CulturalServerless.Application.Reminders;
 /// The id is deterministic — <c>{year}-{agencyId}-{stage}</c>, <c>{year}-digest-{jurisdiction}-{date}</c>
 /// — so a second run, a second instance or a catch-up run finds it taken (409) and sends nothing.
 /// </summary>
-public sealed record ReminderRecord
+public sealed record Reminder
 {
     public const string DocumentType = "reminder";
+
+    public static string PartitionKeyOf(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     public required string Id { get; init; }
     /// <summary>The year: see docs/data-model.md for why one partition per year.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CulturalServerless.Application.Jurisdictions;
+namespace CulturalServerless.Jurisdictions;
 
 /// <summary>
 /// A jurisdiction (địa bàn) is a dotted path of administrative codes, province first:

@@ -6,7 +6,7 @@ namespace CulturalServerless.Application.Assessments;
 /// The head of an agency's assessment for a year: which version is the latest, its status and
 /// totals (what the steering committee lists and sorts by), and the history of every change.
 /// </summary>
-public sealed record AssessmentRecord
+public sealed record AssessmentHead
 {
     public const string DocumentType = "assessment";
 
@@ -27,7 +27,7 @@ public sealed record AssessmentRecord
     public decimal? SelfTotal { get; init; }
     public required decimal ComputedTotal { get; init; }
     public required Verdict Verdict { get; init; }
-    public required ReportRecord Report { get; init; }
+    public required VersionReport Report { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
 }

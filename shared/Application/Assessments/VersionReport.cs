@@ -4,7 +4,7 @@ namespace CulturalServerless.Application.Assessments;
 /// The official report of one assessment version: the snapshot it is rendered from and, once
 /// rendered and signed, where the PDF is and what it is.
 /// </summary>
-public sealed record ReportRecord
+public sealed record VersionReport
 {
     public required ReportState State { get; init; }
 

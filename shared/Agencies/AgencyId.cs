@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CulturalServerless.Application.Agencies;
+namespace CulturalServerless.Agencies;
 
 /// <summary>Agency ids are chosen by the portal: lowercase letters, digits and hyphens, as in <c>vp-ubnd-quang-ngai</c>.</summary>
 public static partial class AgencyId

@@ -1,0 +1,46 @@
+using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Paging;
+
+namespace CulturalServerless.Application.Assessments;
+
+/// <summary>
+/// Where assessment heads and versions are kept. Everything about one agency-year shares one
+/// partition; only the committee's list, the status look-up of a reminder page and the
+/// verification look-up leave it.
+/// </summary>
+public interface IAssessmentStore
+{
+    Task<Stored<AssessmentHead>?> FindHeadAsync(string agencyId, int year, CancellationToken cancellationToken);
+
+    Task<Stored<AssessmentVersion>?> FindVersionAsync(string agencyId, int year, int version, CancellationToken cancellationToken);
+
+    Task<AssessmentVersion?> FindVersionByIdempotencyKeyAsync(string agencyId, int year, string key, CancellationToken cancellationToken);
+
+    /// <summary>The version whose signed report has this SHA-256, across all agencies.</summary>
+    Task<AssessmentVersion?> FindVersionByReportSha256Async(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Creates a version; false when its id or its idempotency key is taken in the partition.</summary>
+    Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken);
+
+    /// <summary>Creates the head; false when the agency-year has one already.</summary>
+    Task<bool> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the head if it still has <paramref name="eTag"/>; false when someone changed it first.</summary>
+    Task<bool> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the version if it still has <paramref name="eTag"/>; false when someone changed it first.</summary>
+    Task<bool> TryReplaceVersionAsync(AssessmentVersion version, string eTag, CancellationToken cancellationToken);
+
+    /// <summary>The committee's list: highest computed total first.</summary>
+    Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
+    Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What the steering committee filters its list by; status and verdict as their JSON names;
+/// <see cref="Access"/> is the caller's scope (null: no restriction).
+/// </summary>
+public sealed record AssessmentFilter(int Year, string? Jurisdiction, string? Status, string? Verdict, AccessScope? Access = null);

@@ -1,0 +1,12 @@
+namespace CulturalServerless.Application.Documents;
+
+/// <summary>
+/// The register of an issuing body's documents (Decree 30/2020): numbers consecutive per issuer and
+/// calendar year, from 1 each 1 January. Asking again for the same document returns its number
+/// instead of spending a new one.
+/// </summary>
+public interface IDocumentRegister
+{
+    /// <summary>The number of <paramref name="documentKey"/> in <paramref name="issuer"/>'s register for <paramref name="year"/>.</summary>
+    Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken);
+}
