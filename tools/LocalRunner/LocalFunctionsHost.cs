@@ -38,6 +38,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton<FunctionInvoker>();
         // The Functions worker's ASP.NET Core integration executes IActionResult with MVC's executors.
         builder.Services.AddMvcCore();
+        builder.Services.AddSingleton<BlobPollCycles>();
         builder.Services.AddHostedService<BlobTriggerListener>();
         builder.Services.AddHostedService<TimerTriggerScheduler>();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -13,6 +13,9 @@ namespace CulturalServerless.IntegrationTests.Runner;
 
 public sealed class LocalRunnerTests
 {
+    // Whole blob poll cycles after which "nothing fired" is a fact, not a guess about timing.
+    private const int QuietCycles = 3;
+
     private readonly ProbeLog log = new();
     private readonly string container = "probe-" + Guid.NewGuid().ToString("N")[..12];
 
@@ -29,23 +32,25 @@ public sealed class LocalRunnerTests
         await blobs.CreateIfNotExistsAsync();
         var blobFunction = Probe("ProbeBlob", nameof(ProbeFunctions.OnBlob), new BlobTrigger("content", $"{container}/in/{{name}}", "ReportStorage"));
 
-        await using (await StartAsync(blobFunction))
+        await using (var host = await StartAsync(blobFunction))
         {
             await blobs.UploadBlobAsync("in/vp-2022.json", BinaryData.FromString("v1"));
             await blobs.UploadBlobAsync("elsewhere/ignored.json", BinaryData.FromString("x"));
             await WaitForCallsAsync(1);
-            await Task.Delay(TimeSpan.FromSeconds(1.5)); // several more polls: nothing fires again
+            await host.BlobPollCyclesAsync(QuietCycles); // whole polls that saw both blobs: nothing fires again
             Assert.Equal([$"vp-2022.json=v1@{container}/in/vp-2022.json"], log.Calls);
 
             // A new version of the blob is a new event.
             await blobs.GetBlobClient("in/vp-2022.json").UploadAsync(BinaryData.FromString("v2"), overwrite: true);
             await WaitForCallsAsync(2);
+            // Stop only once the cycle that fired has written its receipt, or a stop in between loses it.
+            await host.BlobPollCyclesAsync(1);
         }
 
         // A restarted runner remembers its receipts and fires nothing again.
-        await using (await StartAsync(blobFunction))
+        await using (var host = await StartAsync(blobFunction))
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await host.BlobPollCyclesAsync(QuietCycles);
         }
         Assert.Equal(2, log.Calls.Count);
         await blobs.DeleteAsync();
@@ -60,14 +65,14 @@ public sealed class LocalRunnerTests
         await blobs.CreateIfNotExistsAsync();
         var poison = new QueueClient(storage.ConnectionString, BlobTriggerListener.PoisonQueue);
 
-        await using (await RunnerHost.StartAsync(
+        await using (var host = await RunnerHost.StartAsync(
             [Probe("ProbeFailing", nameof(ProbeFunctions.OnBlobFailing), new BlobTrigger("content", $"{container}/{{name}}", "ReportStorage"))],
             (services, _) => services.AddSingleton(log),
             new Dictionary<string, string?> { ["ReportStorage"] = storage.ConnectionString, ["AzureWebJobsStorage"] = storage.ConnectionString }))
         {
             await blobs.UploadBlobAsync("bad.json", BinaryData.FromString("{}"));
             await WaitForCallsAsync(BlobTriggerListener.MaxAttempts);
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await host.BlobPollCyclesAsync(QuietCycles);
         }
 
         Assert.Equal(BlobTriggerListener.MaxAttempts, log.Calls.Count);

@@ -1,6 +1,7 @@
 using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.LocalRunner;
 using CulturalServerless.LocalRunner.Catalog;
+using CulturalServerless.LocalRunner.Triggers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,14 @@ public sealed class RunnerHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// Completes when the blob trigger listener has finished <paramref name="count"/> whole poll
+    /// cycles that began after this call (at most 30 s): what a function has not done by then, the
+    /// listener chose not to do.
+    /// </summary>
+    public Task BlobPollCyclesAsync(int count) =>
+        app.Services.GetRequiredService<BlobPollCycles>().WaitForCyclesAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
 
     public static async Task<RunnerHost> StartAsync(
         IReadOnlyList<FunctionDescriptor> functions,

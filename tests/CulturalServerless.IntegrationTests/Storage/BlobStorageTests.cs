@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Storage.Blobs;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CulturalServerless.IntegrationTests.Storage;
 
@@ -47,12 +48,19 @@ public sealed class BlobStorageTests(AppServices app) : IClassFixture<AppService
     public async Task Read_link_is_refused_once_expired()
     {
         var blob = await UploadAsync("short-lived");
-        var link = await app.Get<IBlobReadLinkIssuer>().IssueAsync(blob, TimeSpan.FromSeconds(1), CancellationToken.None);
+        // The issuer's clock an hour behind Azurite's: a one-minute link is long expired when it is used.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var issuer = new BlobReadLinkIssuer(app.Get<BlobServiceClient>(), clock);
         using var http = new HttpClient();
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var response = await http.GetAsync(link.Url);
+        var expired = await issuer.IssueAsync(blob, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var response = await http.GetAsync(expired.Url);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        // The same link issued an hour later works: what was refused was the expiry, nothing else.
+        clock.Advance(TimeSpan.FromHours(1));
+        var fresh = await issuer.IssueAsync(blob, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal("short-lived", await http.GetStringAsync(fresh.Url));
     }
 
     [Fact]

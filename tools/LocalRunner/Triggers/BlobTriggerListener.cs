@@ -20,6 +20,7 @@ internal sealed partial class BlobTriggerListener(
     FunctionInvoker invoker,
     IConfiguration configuration,
     RunnerOptions options,
+    BlobPollCycles cycles,
     ILogger<BlobTriggerListener> logger) : BackgroundService
 {
     public const string ReceiptContainer = "azure-webjobs-hosts";
@@ -28,11 +29,24 @@ internal sealed partial class BlobTriggerListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await PollUntilStoppedAsync(stoppingToken);
+        }
+        finally
+        {
+            cycles.Stopped();
+        }
+    }
+
+    private async Task PollUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         var watches = functions.Where(f => f.Trigger is BlobTrigger).Select(CreateWatch).ToList();
         if (watches.Count == 0) return;
         using var timer = new PeriodicTimer(options.BlobPollInterval);
         do
         {
+            cycles.CycleStarted();
             foreach (var watch in watches)
             {
                 try
@@ -44,6 +58,7 @@ internal sealed partial class BlobTriggerListener(
                     LogPollFailed(exception, watch.Function.Name);
                 }
             }
+            cycles.CycleCompleted();
         }
         while (await WaitAsync(timer, stoppingToken));
     }
