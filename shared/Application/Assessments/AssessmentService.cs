@@ -15,7 +15,7 @@ namespace CulturalServerless.Application.Assessments;
 /// <summary>
 /// Submitting and reading agencies' yearly assessments. A submission is validated and scored in
 /// the request (scoring takes microseconds), stored as a new version with its score in one write,
-/// snapshotted for the report renderer, and then made the latest in the agency-year's head.
+/// made the latest in the agency-year's head, and then snapshotted for the report renderer.
 /// Only a submitter whose scope covers the agency submits; whoever may read the agency reads its
 /// assessments, and to anyone else they read as missing (404).
 /// </summary>
@@ -164,10 +164,15 @@ public sealed partial class AssessmentService(
         throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều lượt nộp đồng thời cho cùng cơ quan và năm; vui lòng thử lại.");
     }
 
-    /// <summary>Writes the report request and makes the version visible in the head. Safe to repeat.</summary>
+    /// <summary>
+    /// Makes the version visible in the head, then writes its report request. Safe to repeat. In
+    /// this order the renderer, which the request's blob sets off, always finds the head already at
+    /// its version, so what it records is never overwritten by a head that has yet to move on.
+    /// </summary>
     private async Task<AssessmentView> PublishAsync(
         Agency agency, AssessmentVersion version, Actor actor, AssessmentHeadUpdater.HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
+        var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
         await reportRequests.EnsureWrittenAsync(new ReportRequest
         {
             // The renderer needs who the agency is, not who edited its registration.
@@ -178,7 +183,6 @@ public sealed partial class AssessmentService(
             Score = version.Score,
             SubmittedAt = version.SubmittedAt,
         }, cancellationToken);
-        var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
         return AssessmentView.From(head, version);
     }
 

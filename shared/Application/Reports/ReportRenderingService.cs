@@ -38,22 +38,11 @@ public sealed partial class ReportRenderingService(
             LogAlreadyRendered(agencyId, request.Year, request.Version);
             return;
         }
+        StoredReport report;
         try
         {
-            var report = await reports.FindAsync(agencyId, request.Year, request.Version, cancellationToken)
+            report = await reports.FindAsync(agencyId, request.Year, request.Version, cancellationToken)
                 ?? await RenderAndStoreAsync(request, version, cancellationToken);
-            await heads.RecordReportAsync(version, version.Report with
-            {
-                State = ReportState.Ready,
-                BlobPath = report.BlobPath,
-                Sha256 = report.Sha256,
-                Size = report.Size,
-                DocumentNumber = report.DocumentNumber,
-                SignedAt = report.SignedAt,
-                CertificateThumbprint = report.CertificateThumbprint,
-                FailureReason = null,
-            }, cancellationToken);
-            LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -65,6 +54,19 @@ public sealed partial class ReportRenderingService(
             }, cancellationToken);
             throw; // the trigger retries, then records the snapshot as poison
         }
+        // Outside the try: once the signed PDF is stored, a failure to record it must not mark it failed.
+        await heads.RecordReportAsync(version, version.Report with
+        {
+            State = ReportState.Ready,
+            BlobPath = report.BlobPath,
+            Sha256 = report.Sha256,
+            Size = report.Size,
+            DocumentNumber = report.DocumentNumber,
+            SignedAt = report.SignedAt,
+            CertificateThumbprint = report.CertificateThumbprint,
+            FailureReason = null,
+        }, cancellationToken);
+        LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);
     }
 
     private async Task<StoredReport> RenderAndStoreAsync(ReportRequest request, AssessmentVersion version, CancellationToken cancellationToken)

@@ -17,10 +17,13 @@ public sealed class AppServices : IAsyncLifetime
     {
     }
 
-    /// <summary>The app with some settings changed, e.g. a dependency pointed where nothing answers.</summary>
-    public static AppServices With(IDictionary<string, string?> overrides) => new(overrides);
+    /// <summary>
+    /// The app with some settings changed, e.g. a dependency pointed where nothing answers, and
+    /// optionally some services replaced at a seam.
+    /// </summary>
+    public static AppServices With(IDictionary<string, string?> overrides, Action<IServiceCollection>? replace = null) => new(overrides, replace);
 
-    private AppServices(IDictionary<string, string?> overrides)
+    private AppServices(IDictionary<string, string?> overrides, Action<IServiceCollection>? replace = null)
     {
         Settings = new Dictionary<string, string?>
         {
@@ -42,6 +45,7 @@ public sealed class AppServices : IAsyncLifetime
         // The Functions worker's ASP.NET Core integration executes IActionResult with MVC's executors.
         services.AddMvcCore();
         services.AddCulturalServerless(Configuration);
+        replace?.Invoke(services);
         Provider = services.BuildServiceProvider();
     }
 
