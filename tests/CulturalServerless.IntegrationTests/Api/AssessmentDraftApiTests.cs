@@ -240,8 +240,9 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
     /// <summary>
     /// A JSON null in the seed at a path ("" for the whole body): a 400 problem where a value is
     /// needed, saved where the field is optional, never a 500. Left out while the validator is being
-    /// hardened for nulls (each answers 500 today, from AssessmentEvaluator's NFC pass): null for
-    /// criteria, a criterion ("1.1"), its indicators or evidence, staff.categories, remarks, recipients.
+    /// hardened for nulls (each answers 500 today, inside AssessmentEvaluator, through submissions
+    /// too): null for criteria, a criterion ("1.1"), its indicators or evidence, staff.categories,
+    /// remarks, recipients.
     /// </summary>
     public static TheoryData<string, int> NullPaths() => new()
     {
