@@ -40,6 +40,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentEvaluator>();
         services.AddSingleton<AssessmentHeadUpdater>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
         services.AddReportSigning(configuration);
         services.AddSingleton<ReportRenderingService>();

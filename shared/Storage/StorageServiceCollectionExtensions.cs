@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, BlobHealthProbe>();
         services.AddSingleton<IAgencyStore, AgencyRepository>();
         services.AddSingleton<IAssessmentStore, AssessmentRepository>();
+        services.AddSingleton<IAssessmentDraftStore, AssessmentDraftRepository>();
         services.AddSingleton<IReportRequestStore, ReportRequestStore>();
         services.AddSingleton<IReportStore, ReportStore>();
         services.AddSingleton<IDocumentRegister, DocumentNumberCounter>();

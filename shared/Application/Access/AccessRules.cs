@@ -47,6 +47,13 @@ public static class AccessRules
         caller.IsInRole(Roles.Submitter) && caller.Scope.Covers(agencyId, jurisdiction);
 
     /// <summary>
+    /// A draft is the agency's working copy: its own submitters (scope covering it) and admins read
+    /// and write it; reviewers never see it, since nothing in it has been submitted to them.
+    /// </summary>
+    public static bool CanKeepDraft(Caller caller, string agencyId, string jurisdiction) =>
+        caller.IsAdmin || CanSubmit(caller, agencyId, jurisdiction);
+
+    /// <summary>
     /// What a list may contain: null for everything (admins), else the caller's scope. A requested
     /// jurisdiction broader than the scope is narrowed by the scope in the query; one that cannot
     /// overlap the scope is a 403, since the caller asked for something it may never see.

@@ -4,7 +4,7 @@ namespace CulturalServerless.Application.Assessments;
 
 /// <summary>
 /// Ids and the partition key of an agency's assessment for a year. Everything about one
-/// agency-year (its head, every version) shares one logical partition, so submitting, reading and
+/// agency-year (its head, every version, its draft) shares one logical partition, so submitting, reading and
 /// versioning never leave it.
 /// </summary>
 public static class AssessmentKeys
@@ -15,6 +15,9 @@ public static class AssessmentKeys
 
     public static string VersionId(string agencyId, int year, int version) =>
         $"{HeadId(agencyId, year)}-v{version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The agency-year's one draft, in the same partition as its head and versions.</summary>
+    public static string DraftId(string agencyId, int year) => $"{HeadId(agencyId, year)}-draft";
 
     /// <summary>Deterministic blob name of a version's report request, under the report-requests container.</summary>
     public static string ReportRequestName(string agencyId, int year, int version) =>

@@ -51,7 +51,7 @@ public sealed partial class AssessmentService(
             return await ReplayAsync(agency, earlier, requestHash, actor, cancellationToken);
         }
 
-        var evaluation = Evaluate(submission, year, agency);
+        var evaluation = evaluator.EvaluateForYear(submission, year, agency);
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         var version = await CreateVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation,
             idempotencyKey, requestHash, actor, cancellationToken);
@@ -108,19 +108,6 @@ public sealed partial class AssessmentService(
     /// </summary>
     private static void RequireReader(Caller caller) =>
         AccessRules.RequireRole(caller, "xem tự đánh giá", Roles.Admin, Roles.Reviewer, Roles.Submitter);
-
-    private AssessmentEvaluation Evaluate(AssessmentSubmission submission, int year, Agency agency)
-    {
-        if (submission.Year != 0 && submission.Year != year)
-        {
-            throw ApiProblemException.Invalid([new ValidationProblem("$.year", "year-mismatch",
-                $"Năm trong nội dung ({submission.Year}) khác năm trên đường dẫn ({year}).",
-                $"The year in the body ({submission.Year}) differs from the year in the path ({year}).")]);
-        }
-        var evaluation = evaluator.Evaluate(submission with { Year = year }, agency.Jurisdiction);
-        if (!evaluation.IsValid) throw ApiProblemException.Invalid(evaluation.Validation.Problems);
-        return evaluation;
-    }
 
     private sealed record VersionAttempt(AssessmentVersion? Created, AssessmentVersion? Replayed);
 

@@ -27,6 +27,29 @@ public sealed class ApiClient(AppServices app)
     public static JsonObject Sample(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)))!.AsObject();
 
+    /// <summary>The seed submission with six problems at once: a draft or a submission must be refused naming each (<see cref="AssertSixProblemPaths"/>).</summary>
+    public static JsonObject SeedWithSixProblems()
+    {
+        var bad = Sample("assessment-2022.json");
+        bad["staff"]!["total"] = 90;
+        bad["criteria"]!["1.1"]!["indicators"]!["advancedWorkerShare"] = 120;
+        bad["criteria"]!["1.4"]!["indicators"]!["satisfiedCount"] = -1;
+        bad["criteria"]!.AsObject().Remove("2.3");
+        bad["criteria"]!["9.9"] = new JsonObject { ["indicators"] = new JsonObject() };
+        bad["criteria"]!["1.5"]!["selfScore"] = 1000;
+        return bad;
+    }
+
+    public static void AssertSixProblemPaths(IReadOnlyList<string> paths)
+    {
+        Assert.Contains("$.staff.categories", paths);
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.1'].indicators.advancedWorkerShare", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.4'].indicators.satisfiedCount", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['2.3']", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['9.9']", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
+    }
+
     /// <summary>Registers the seed's agency under a new id (and the given jurisdiction) and returns the id.</summary>
     public async Task<string> RegisterAgencyAsync(string? jurisdiction = null)
     {

@@ -134,25 +134,13 @@ public sealed class AssessmentApiTests(AppServices app) : IClassFixture<AppServi
     public async Task Every_problem_of_a_submission_comes_back_at_once_with_its_JSON_path_and_nothing_is_stored()
     {
         var agencyId = await api.RegisterAgencyAsync();
-        var bad = Seed();
-        bad["staff"]!["total"] = 90;
-        bad["criteria"]!["1.1"]!["indicators"]!["advancedWorkerShare"] = 120;
-        bad["criteria"]!["1.4"]!["indicators"]!["satisfiedCount"] = -1;
-        bad["criteria"]!.AsObject().Remove("2.3");
-        bad["criteria"]!["9.9"] = new JsonObject { ["indicators"] = new JsonObject() };
-        bad["criteria"]!["1.5"]!["selfScore"] = 1000;
+        var bad = ApiClient.SeedWithSixProblems();
 
         var response = await api.SubmitAsync(agencyId, bad);
 
         Assert.Equal(400, response.Status);
         Assert.Equal("/problems/validation", (string?)response.Json["type"]);
-        var paths = response.ErrorPaths;
-        Assert.Contains("$.staff.categories", paths);
-        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.1'].indicators.advancedWorkerShare", StringComparison.Ordinal));
-        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.4'].indicators.satisfiedCount", StringComparison.Ordinal));
-        Assert.Contains(paths, p => p.StartsWith("$.criteria['2.3']", StringComparison.Ordinal));
-        Assert.Contains(paths, p => p.StartsWith("$.criteria['9.9']", StringComparison.Ordinal));
-        Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
+        ApiClient.AssertSixProblemPaths(response.ErrorPaths);
         Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
     }
 

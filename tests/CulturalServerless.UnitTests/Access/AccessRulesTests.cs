@@ -59,6 +59,16 @@ public sealed class AccessRulesTests
     }
 
     [Fact]
+    public void A_draft_is_kept_by_the_agencys_own_submitters_and_admins_never_by_reviewers()
+    {
+        Assert.True(AccessRules.CanKeepDraft(As(Roles.Admin), "a", "52"));
+        Assert.True(AccessRules.CanKeepDraft(As(Roles.Submitter, "51"), "a", "51.522"));
+        Assert.True(AccessRules.CanKeepDraft(As(Roles.Submitter, null, "a"), "a", "52"));
+        Assert.False(AccessRules.CanKeepDraft(As(Roles.Submitter, "51"), "a", "52"));
+        Assert.False(AccessRules.CanKeepDraft(As(Roles.Reviewer, "51"), "a", "51.522"));
+    }
+
+    [Fact]
     public void Only_a_jurisdiction_covering_both_places_or_an_admin_moves_an_agency()
     {
         Assert.True(AccessRules.CanMoveAgency(As(Roles.Submitter, "51"), "51.522", "51.523"));
