@@ -14,6 +14,8 @@ public static class ScoringEngine
 {
     public static ScoreResult Score(Rubric rubric, AssessmentSubmission submission)
     {
+        // One builder for the whole result: each explanation is written, copied out and cleared.
+        var explanation = new StringBuilder(256);
         var subCriteria = new List<SubCriterionScore>();
         var criteria = new CriterionScore[rubric.Criteria.Count];
         List<KnockOut>? knockOuts = null;
@@ -28,7 +30,7 @@ public static class ScoringEngine
             foreach (var item in criterion.Items)
             {
                 submission.Criteria.TryGetValue(item.Code, out var report);
-                var score = ScoreItem(criterion, item, report, ref knockOuts);
+                var score = ScoreItem(criterion, item, report, explanation, ref knockOuts);
                 subCriteria.Add(score);
                 var penalty = item.Kind == ItemKind.Penalty;
                 subtotal = penalty ? subtotal - score.Points : subtotal + score.Points;
@@ -68,9 +70,10 @@ public static class ScoringEngine
         };
     }
 
-    private static SubCriterionScore ScoreItem(RubricCriterion criterion, RubricItem item, SubCriterionReport? report, ref List<KnockOut>? knockOuts)
+    private static SubCriterionScore ScoreItem(
+        RubricCriterion criterion, RubricItem item, SubCriterionReport? report, StringBuilder explanation, ref List<KnockOut>? knockOuts)
     {
-        var explanation = new StringBuilder();
+        explanation.Clear();
         var awarded = 0m;
         var hasPointRule = false;
         var missing = false;

@@ -25,7 +25,8 @@ public static class VietnameseNumbers
 
     public static string Format(decimal value) => value.ToString(Pattern, FormatInfo);
 
-    internal static StringBuilder AppendNumber(this StringBuilder builder, decimal value) => builder.Append(Format(value));
+    /// <summary>Writes what <see cref="Format"/> returns straight into the builder, without a string per number.</summary>
+    internal static StringBuilder AppendNumber(this StringBuilder builder, decimal value) => builder.Append(FormatInfo, $"{value:#,##0.##}");
 
     /// <summary>A figure with its bound and unit: "> 98%", "33.090 lượt", "có".</summary>
     internal static StringBuilder AppendValue(this StringBuilder builder, IndicatorValue value, IndicatorDefinition indicator)
