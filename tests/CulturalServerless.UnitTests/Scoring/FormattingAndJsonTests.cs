@@ -26,8 +26,8 @@ public sealed class FormattingAndJsonTests
     }
 
     /// <summary>
-    /// Decimals keep the scale they were written with ("10.50" is 1050 × 10⁻²), and the writer reads
-    /// their bits: the same number must read the same whatever its scale, sign or size.
+    /// Decimals keep the scale they were written with ("10.50" is 1050 × 10⁻²): the same number must
+    /// read the same whatever its scale, sign or size.
     /// </summary>
     [Theory]
     [InlineData("10.00", "10")]
