@@ -10,7 +10,8 @@ namespace CulturalServerless.Benchmarks;
 /// <summary>
 /// Validate + score (with the NFC check) of the seed submission, and of 10,000 varied submissions.
 /// Both report time and allocation per submission (the batch uses OperationsPerInvoke).
-/// Target: under 20 µs and under 10 KB per submission.
+/// Budget: under 100 µs and under 20 KB per submission. The Cosmos DB round trip around scoring
+/// takes milliseconds, so code that is faster than this buys nothing a user feels (issue 12).
 /// </summary>
 [MemoryDiagnoser]
 public class EvaluationBenchmarks

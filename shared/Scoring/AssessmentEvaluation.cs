@@ -5,8 +5,9 @@ using CulturalServerless.Validation;
 namespace CulturalServerless.Scoring;
 
 /// <summary>
-/// The outcome of evaluating one submission: the NFC-normalised submission (the one to store),
-/// the rubric chosen, every validation problem, and the score when the submission is valid.
+/// The outcome of evaluating one submission: the submission (when valid, with every text in NFC:
+/// the one to store; otherwise as it was given), the rubric chosen, every validation problem, and
+/// the score when the submission is valid.
 /// </summary>
 public sealed record AssessmentEvaluation(AssessmentSubmission Submission, Rubric? Rubric, ValidationResult Validation, ScoreResult? Score)
 {

@@ -6,22 +6,26 @@ namespace CulturalServerless.Scoring;
 
 /// <summary>
 /// The one entry point the API needs: choose the rubric (by the submission's rubricId, else by its
-/// year and the agency's jurisdiction), normalise the text to NFC, validate, and score when valid.
+/// year and the agency's jurisdiction), validate, and only when valid normalise the text to NFC and
+/// score. Validation comes first because a submission read from JSON may hold a null anywhere.
 /// </summary>
 public sealed class AssessmentEvaluator(RubricCatalog catalog)
 {
     public AssessmentEvaluation Evaluate(AssessmentSubmission submission, string? jurisdiction = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var normalised = SubmissionText.ToNfc(submission);
-        var rubric = normalised.RubricId is { } id ? catalog.Find(id) : catalog.FindFor(normalised.Year, jurisdiction);
+        var rubric = submission.RubricId is { } id ? catalog.Find(id) : catalog.FindFor(submission.Year, jurisdiction);
         if (rubric is null)
         {
-            return new AssessmentEvaluation(normalised, null, NoRubric(normalised, jurisdiction), null);
+            return new AssessmentEvaluation(submission, null, NoRubric(submission, jurisdiction), null);
         }
-        var validation = SubmissionValidator.Validate(rubric, normalised);
-        var score = validation.IsValid ? ScoringEngine.Score(rubric, normalised) : null;
-        return new AssessmentEvaluation(normalised, rubric, validation, score);
+        var validation = SubmissionValidator.Validate(rubric, submission);
+        if (!validation.IsValid)
+        {
+            return new AssessmentEvaluation(submission, rubric, validation, null);
+        }
+        var normalised = SubmissionText.ToNfc(submission);
+        return new AssessmentEvaluation(normalised, rubric, validation, ScoringEngine.Score(rubric, normalised));
     }
 
     private static ValidationResult NoRubric(AssessmentSubmission submission, string? jurisdiction)

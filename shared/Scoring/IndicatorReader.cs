@@ -46,9 +46,9 @@ internal static class IndicatorReader
         {
             return false;
         }
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var id in ids)
         {
-            if (!TryExact(report, ids[i], out var part))
+            if (!TryExact(report, id, out var part))
             {
                 return false;
             }

@@ -12,19 +12,11 @@ namespace CulturalServerless.Scoring;
 /// </summary>
 public static class ScoringEngine
 {
-    // One builder per thread, reused: explanations are built and copied out one at a time, and a
-    // fresh builder per submission was a tenth of the scorer's allocations.
-    [ThreadStatic]
-    private static StringBuilder? cachedExplanation;
-
     public static ScoreResult Score(Rubric rubric, AssessmentSubmission submission)
     {
-        var explanation = cachedExplanation ??= new StringBuilder(512);
-        var wording = RubricWording.Of(rubric);
-        // Sized once: with random self-scores every item and the total may differ.
-        var discrepancyCapacity = wording.ItemCount + 1;
-        var subCriteria = new SubCriterionScore[wording.ItemCount];
-        var itemIndex = 0;
+        // One builder for the whole result: each explanation is written, copied out and cleared.
+        var explanation = new StringBuilder(256);
+        var subCriteria = new List<SubCriterionScore>();
         var criteria = new CriterionScore[rubric.Criteria.Count];
         List<KnockOut>? knockOuts = null;
         List<Discrepancy>? discrepancies = null;
@@ -33,21 +25,19 @@ public static class ScoringEngine
         for (var c = 0; c < rubric.Criteria.Count; c++)
         {
             var criterion = rubric.Criteria[c];
-            var itemWording = wording.Items[c];
             var subtotal = 0m;
             decimal? selfSubtotal = 0m;
-            for (var i = 0; i < criterion.Items.Count; i++)
+            foreach (var item in criterion.Items)
             {
-                var item = criterion.Items[i];
                 submission.Criteria.TryGetValue(item.Code, out var report);
-                var score = ScoreItem(criterion, item, itemWording[i], report, explanation, ref knockOuts);
-                subCriteria[itemIndex++] = score;
+                var score = ScoreItem(criterion, item, report, explanation, ref knockOuts);
+                subCriteria.Add(score);
                 var penalty = item.Kind == ItemKind.Penalty;
                 subtotal = penalty ? subtotal - score.Points : subtotal + score.Points;
                 selfSubtotal = score.SelfScore is { } self && selfSubtotal is { } soFar ? (penalty ? soFar - self : soFar + self) : null;
                 if (score.SelfScore is { } selfScore && selfScore != score.Points)
                 {
-                    (discrepancies ??= new(discrepancyCapacity)).Add(ItemDiscrepancy(itemWording[i], item.Code, selfScore, score.Points, explanation));
+                    (discrepancies ??= []).Add(ItemDiscrepancy(item, selfScore, score.Points));
                 }
             }
             // Penalties can take a criterion to zero, not below: one criterion's faults do not eat another's points.
@@ -59,9 +49,9 @@ public static class ScoringEngine
 
         if (submission.SelfTotal is { } selfTotal && selfTotal != total)
         {
-            (discrepancies ??= new(discrepancyCapacity)).Add(TotalDiscrepancy(wording, selfTotal, total, explanation));
+            (discrepancies ??= []).Add(TotalDiscrepancy(selfTotal, total));
         }
-        var (verdict, reasons) = Decide(rubric, total, knockOuts, explanation);
+        var (verdict, reasons) = Decide(rubric, total, knockOuts);
         return new ScoreResult
         {
             RubricId = rubric.Id,
@@ -81,7 +71,7 @@ public static class ScoringEngine
     }
 
     private static SubCriterionScore ScoreItem(
-        RubricCriterion criterion, RubricItem item, ItemWording wording, SubCriterionReport? report, StringBuilder explanation, ref List<KnockOut>? knockOuts)
+        RubricCriterion criterion, RubricItem item, SubCriterionReport? report, StringBuilder explanation, ref List<KnockOut>? knockOuts)
     {
         explanation.Clear();
         var awarded = 0m;
@@ -97,8 +87,9 @@ public static class ScoringEngine
             {
                 explanation.Append("; ");
             }
-            var ruleWording = wording.Rules[r];
-            var indicator = ruleWording.Indicator;
+            // The rubric validator guarantees the reference; a missing definition would be a loader bug.
+            var indicator = item.FindIndicator(rule.Indicator)
+                ?? throw new InvalidOperationException($"Rule of {item.Code} reads undefined indicator '{rule.Indicator}'.");
             var value = IndicatorReader.Read(report, indicator);
             if (!IndicatorReader.HasRightKind(indicator.Kind, value.Type))
             {
@@ -109,23 +100,19 @@ public static class ScoringEngine
                 hasPointRule |= rule.AwardsPoints;
                 continue;
             }
-            var outcome = rule.Evaluate(value, ruleWording, explanation);
+            var outcome = rule.Evaluate(value, indicator, explanation);
+            decidedBy ??= rule.Kind;
             if (rule.AwardsPoints)
             {
                 hasPointRule = true;
                 awarded += outcome.Points;
-                decidedBy ??= rule.Kind;
             }
-            else
+            else if (outcome.Violated)
             {
-                decidedBy ??= rule.Kind;
-                if (outcome.Violated)
+                violatedGate = violatedGate == RuleKind.KnockOut ? RuleKind.KnockOut : rule.Kind;
+                if (rule is KnockOutRule knockOut)
                 {
-                    violatedGate = violatedGate == RuleKind.KnockOut ? RuleKind.KnockOut : rule.Kind;
-                    if (rule is KnockOutRule knockOut)
-                    {
-                        (knockOuts ??= []).Add(new KnockOut(item.Code, indicator.Id, $"Tiểu mục {item.Code}: {knockOut.Reason ?? indicator.Title}"));
-                    }
+                    (knockOuts ??= []).Add(new KnockOut(item.Code, indicator.Id, $"Tiểu mục {item.Code}: {knockOut.Reason ?? indicator.Title}"));
                 }
             }
         }
@@ -133,7 +120,8 @@ public static class ScoringEngine
         var points = missing || violatedGate is not null ? 0m : hasPointRule ? Math.Min(awarded, item.MaxPoints) : item.MaxPoints;
         if (item.Rules.Count != 1 || !hasPointRule || missing)
         {
-            AppendWholeItem(explanation, points, item.MaxPoints, wording);
+            // In words rather than with ⇒, which the report font lacks.
+            explanation.Append("; cả mục: ").AppendNumber(points).Append('/').AppendNumber(item.MaxPoints).Append(" điểm");
         }
         var selfScore = report?.SelfScore;
         return new SubCriterionScore(
@@ -145,35 +133,13 @@ public static class ScoringEngine
             selfScore,
             points,
             violatedGate ?? decidedBy ?? RuleKind.Threshold,
-            wording.Explanation(explanation),
+            explanation.ToString(),
             Flags(missing, violatedGate, selfScore is { } self && self != points));
     }
 
-    /// <summary>"; cả mục: 7,5/10 điểm", after the rules of an item with several of them or with gates.</summary>
-    private static void AppendWholeItem(StringBuilder explanation, decimal points, decimal max, ItemWording wording)
+    private static List<ScoreFlag> Flags(bool missing, RuleKind? violatedGate, bool selfDiffers)
     {
-        if (points == 0m)
-        {
-            explanation.Append(wording.WholeItemNone);
-        }
-        else if (points == max)
-        {
-            explanation.Append(wording.WholeItemFull);
-        }
-        else
-        {
-            explanation.Append("; cả mục: ").AppendNumber(points).Append(wording.OutOfMax);
-        }
-    }
-
-    private static IReadOnlyList<ScoreFlag> Flags(bool missing, RuleKind? violatedGate, bool selfDiffers)
-    {
-        if (!missing && violatedGate is null)
-        {
-            // The common cases share one array each instead of a list per item.
-            return selfDiffers ? SelfScoreDiffersOnly : Array.Empty<ScoreFlag>();
-        }
-        var flags = new List<ScoreFlag>(2);
+        var flags = new List<ScoreFlag>();
         if (missing)
         {
             flags.Add(ScoreFlag.IndicatorMissing);
@@ -193,58 +159,38 @@ public static class ScoringEngine
         return flags;
     }
 
-    private static readonly ScoreFlag[] SelfScoreDiffersOnly = [ScoreFlag.SelfScoreDiffers];
+    private static Discrepancy ItemDiscrepancy(RubricItem item, decimal self, decimal computed) => new(
+        $"{JsonPath.SubCriterion(item.Code)}.selfScore",
+        item.Code,
+        self,
+        computed,
+        self - computed,
+        $"Tiểu mục {item.Code}: tự chấm {VietnameseNumbers.Format(self)} điểm, tính theo tiêu chí {VietnameseNumbers.Format(computed)} điểm (chênh {Signed(self - computed)}).");
 
-    private static Discrepancy ItemDiscrepancy(ItemWording wording, string code, decimal self, decimal computed, StringBuilder text)
-    {
-        var message = Kept(wording.Discrepancies, self, computed, text, wording.DiscrepancyLead, " điểm, tính theo tiêu chí ", " điểm (chênh ");
-        return new Discrepancy(wording.SelfScorePath, code, self, computed, self - computed, message);
-    }
+    private static Discrepancy TotalDiscrepancy(decimal self, decimal computed) => new(
+        "$.selfTotal",
+        Discrepancy.TotalCode,
+        self,
+        computed,
+        self - computed,
+        $"Tổng điểm tự chấm {VietnameseNumbers.Format(self)}, tổng điểm tính theo tiêu chí {VietnameseNumbers.Format(computed)} (chênh {Signed(self - computed)}).");
 
-    private static Discrepancy TotalDiscrepancy(RubricWording wording, decimal self, decimal computed, StringBuilder text)
-    {
-        var message = Kept(wording.TotalDiscrepancies, self, computed, text, "Tổng điểm tự chấm ", ", tổng điểm tính theo tiêu chí ", " (chênh ");
-        return new Discrepancy("$.selfTotal", Discrepancy.TotalCode, self, computed, self - computed, message);
-    }
+    private static string Signed(decimal difference) =>
+        difference > 0m ? $"+{VietnameseNumbers.Format(difference)}" : VietnameseNumbers.Format(difference);
 
-    /// <summary>
-    /// A discrepancy's message, "{lead}10{between}7{beforeDifference}+3).": kept per pair of whole
-    /// scores once written, else written into the reused builder (an assessment may differ on every item).
-    /// </summary>
-    private static string Kept(
-        WholePairTexts kept, decimal self, decimal computed, StringBuilder text, string lead, string between, string beforeDifference)
-    {
-        var index = kept.IndexOf(self, computed);
-        if (index >= 0 && kept[index] is { } known)
-        {
-            return known;
-        }
-
-        var difference = self - computed;
-        text.Clear().Append(lead).AppendNumber(self).Append(between).AppendNumber(computed).Append(beforeDifference);
-        (difference > 0m ? text.Append('+') : text).AppendNumber(difference).Append(").");
-        var message = text.ToString();
-        if (index >= 0)
-        {
-            kept[index] = message;
-        }
-
-        return message;
-    }
-
-    private static (Verdict Verdict, IReadOnlyList<VerdictReason> Reasons) Decide(
-        Rubric rubric, decimal total, List<KnockOut>? knockOuts, StringBuilder text)
+    private static (Verdict Verdict, IReadOnlyList<VerdictReason> Reasons) Decide(Rubric rubric, decimal total, List<KnockOut>? knockOuts)
     {
         var reached = total >= rubric.PassThreshold;
-        var reasons = new VerdictReason[1 + (knockOuts?.Count ?? 0)];
-        text.Clear().Append("Tổng điểm ").AppendNumber(total).Append('/').AppendNumber(rubric.TotalPoints)
-            .Append(reached ? " ≥ " : " < ").AppendNumber(rubric.PassThreshold).Append(" điểm");
-        reasons[0] = new VerdictReason(reached ? VerdictReason.TotalReached : VerdictReason.TotalBelow, text.ToString());
-        for (var k = 0; k < (knockOuts?.Count ?? 0); k++)
+        var reasons = new List<VerdictReason>
         {
-            reasons[k + 1] = new VerdictReason(VerdictReason.KnockOut, $"{knockOuts![k].Reason}: không công nhận dù đạt bao nhiêu điểm");
+            new(reached ? VerdictReason.TotalReached : VerdictReason.TotalBelow,
+                $"Tổng điểm {VietnameseNumbers.Format(total)}/{VietnameseNumbers.Format(rubric.TotalPoints)} {(reached ? "≥" : "<")} {VietnameseNumbers.Format(rubric.PassThreshold)} điểm"),
+        };
+        foreach (var knockOut in knockOuts ?? [])
+        {
+            reasons.Add(new VerdictReason(VerdictReason.KnockOut, $"{knockOut.Reason}: không công nhận dù đạt bao nhiêu điểm"));
         }
-        var passed = reached && (knockOuts is null || knockOuts.Count == 0);
+        var passed = reached && knockOuts is null;
         return (passed ? Verdict.Passed : Verdict.Failed, reasons);
     }
 }

@@ -33,14 +33,13 @@ public sealed record Rubric
     {
         // A dozen items: a scan costs less than keeping an index, and a record holds no cache that
         // "with" would carry over stale.
-        for (var c = 0; c < Criteria.Count; c++)
+        foreach (var criterion in Criteria)
         {
-            var items = Criteria[c].Items;
-            for (var i = 0; i < items.Count; i++)
+            foreach (var item in criterion.Items)
             {
-                if (string.Equals(items[i].Code, code, StringComparison.Ordinal))
+                if (string.Equals(item.Code, code, StringComparison.Ordinal))
                 {
-                    return items[i];
+                    return item;
                 }
             }
         }
@@ -49,22 +48,8 @@ public sealed record Rubric
 
     /// <summary>The most a submission can score: the total plus every bonus item's maximum.</summary>
     [JsonIgnore]
-    public decimal HighestTotal
-    {
-        get
-        {
-            var highest = TotalPoints;
-            for (var c = 0; c < Criteria.Count; c++)
-            {
-                var items = Criteria[c].Items;
-                for (var i = 0; i < items.Count; i++)
-                {
-                    highest += items[i].Kind == ItemKind.Bonus ? items[i].MaxPoints : 0m;
-                }
-            }
-            return highest;
-        }
-    }
+    public decimal HighestTotal =>
+        TotalPoints + Criteria.SelectMany(criterion => criterion.Items).Where(item => item.Kind == ItemKind.Bonus).Sum(item => item.MaxPoints);
 
     public bool AppliesTo(int year) => Years.Contains(year);
 

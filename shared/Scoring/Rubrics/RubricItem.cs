@@ -18,13 +18,12 @@ public sealed record RubricItem
 
     public IndicatorDefinition? FindIndicator(string id)
     {
-        // Items have a handful of indicators: a linear scan beats a dictionary, and indexing
-        // (rather than foreach over the interface) allocates nothing on this hot path.
-        for (var i = 0; i < Indicators.Count; i++)
+        // Items have a handful of indicators: a linear scan does, and keeps the record a plain document.
+        foreach (var indicator in Indicators)
         {
-            if (string.Equals(Indicators[i].Id, id, StringComparison.Ordinal))
+            if (string.Equals(indicator.Id, id, StringComparison.Ordinal))
             {
-                return Indicators[i];
+                return indicator;
             }
         }
         return null;

@@ -22,27 +22,20 @@ public abstract record GateRule : ScoringRule
     public bool IsViolated(IndicatorValue value) =>
         value.Type == IndicatorValueType.Boolean ? value.Boolean != Expected : value.IsAbove(Allowed);
 
-    internal override RuleOutcome Evaluate(IndicatorValue value, RuleWording wording, StringBuilder explanation)
+    internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
-        var text = (Wording)wording;
-        explanation.Append(text.Lead).AppendValue(value, text.Indicator);
+        explanation.Append(indicator.Title).Append(": ").AppendValue(value, indicator);
         if (!IsViolated(value))
         {
             explanation.Append(" → đạt");
             return RuleOutcome.Passed;
         }
-        explanation.Append(value.Type == IndicatorValueType.Boolean ? text.Violation : text.ViolationOverAllowed);
+        if (value.Type != IndicatorValueType.Boolean)
+        {
+            explanation.Append(" > ").AppendNumber(Allowed).AppendUnit(indicator);
+        }
+        explanation.Append(ViolationConsequence);
         return RuleOutcome.Violation;
-    }
-
-    internal override RuleWording Word(IndicatorDefinition indicator) => new Wording(this, indicator);
-
-    /// <summary>What a violation appends: the consequence, after the allowed level for figures ("> 0 trường hợp → vi phạm …").</summary>
-    private sealed class Wording(GateRule rule, IndicatorDefinition indicator) : RuleWording(indicator, indicator.Title + ": ")
-    {
-        public string Violation { get; } = rule.ViolationConsequence;
-        public string ViolationOverAllowed { get; } =
-            Render(t => t.Append(" > ").AppendNumber(rule.Allowed).AppendUnit(indicator).Append(rule.ViolationConsequence));
     }
 
     /// <summary>What a violation means, appended to the explanation.</summary>

@@ -24,11 +24,10 @@ public sealed record PerUnitRule : ScoringRule
     [JsonIgnore]
     public override decimal MaxAward => Points;
 
-    internal override RuleOutcome Evaluate(IndicatorValue value, RuleWording wording, StringBuilder explanation)
+    internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
-        var indicator = wording.Indicator;
         var points = Math.Clamp(VietnameseNumbers.Truncate2(value.Number * PointsPerUnit), 0m, Points);
-        explanation.Append(wording.Lead).AppendValue(value, indicator)
+        explanation.Append(indicator.Title).Append(": ").AppendValue(value, indicator)
             .Append(" × ").AppendNumber(PointsPerUnit).Append(" điểm, tối đa ").AppendNumber(Points)
             .AppendPoints(points, Points);
         return RuleOutcome.Award(points);

@@ -26,21 +26,18 @@ public sealed record ProportionalRule : ScoringRule
     [JsonIgnore]
     public override decimal MaxAward => Points;
 
-    internal override RuleOutcome Evaluate(IndicatorValue value, RuleWording wording, StringBuilder explanation)
+    internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
-        var indicator = wording.Indicator;
         var zero = Zero ?? indicator.EffectiveMin;
         var full = Full ?? indicator.EffectiveMax;
         var fraction = Math.Clamp((value.Number - zero) / (full - zero), 0m, 1m);
         var points = VietnameseNumbers.Truncate2(Points * fraction);
-        explanation.Append(wording.Lead).AppendValue(value, indicator)
+        explanation.Append(indicator.Title).Append(' ').AppendValue(value, indicator)
             .Append(" (").AppendNumber(zero).AppendUnit(indicator).Append(" → 0; ")
             .AppendNumber(full).AppendUnit(indicator).Append(" → ").AppendNumber(Points).Append(')')
             .AppendPoints(points, Points);
         return RuleOutcome.Award(points);
     }
-
-    internal override RuleWording Word(IndicatorDefinition indicator) => new(indicator, indicator.Title + " ");
 
     internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)
     {

@@ -34,14 +34,10 @@ public abstract record ScoringRule
     public virtual decimal MaxAward => 0m;
 
     /// <summary>
-    /// Scores one reading and appends a Vietnamese explanation of the step taken, from the fixed
-    /// text <see cref="Word"/> made for this rule. Only called with a value of the right kind: the
-    /// engine handles missing figures itself.
+    /// Scores one reading and appends a Vietnamese explanation of the step taken. Only called with a
+    /// value of the right kind: the engine handles missing figures itself.
     /// </summary>
-    internal abstract RuleOutcome Evaluate(IndicatorValue value, RuleWording wording, StringBuilder explanation);
-
-    /// <summary>Writes the parts of this rule's explanation that do not depend on the submission.</summary>
-    internal virtual RuleWording Word(IndicatorDefinition indicator) => new(indicator, indicator.Title + ": ");
+    internal abstract RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation);
 
     /// <summary>Checks the rule's own figures against its indicator; the validator has already checked the reference.</summary>
     internal abstract void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems);

@@ -26,35 +26,31 @@ public sealed record ThresholdRule : ScoringRule
     [JsonIgnore]
     public override decimal MaxAward => Points;
 
-    internal override RuleOutcome Evaluate(IndicatorValue value, RuleWording wording, StringBuilder explanation)
+    internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
-        var text = (Wording)wording;
-        var exact = value.Bound == NumberBound.Exact;
-        explanation.Append(text.Lead).AppendValue(value, text.Indicator);
+        explanation.Append(indicator.Title).Append(' ').AppendValue(value, indicator);
         if (Reaches(value, AtLeast, Above))
         {
-            explanation.Append(text.FullPoints);
+            AppendBar(explanation.Append(' '), AtLeast, Above, indicator).AppendPoints(Points, Points);
             return RuleOutcome.Award(Points);
         }
-        explanation.Append(exact ? text.MissExact : text.MissBound);
-        for (var i = 0; i < Steps.Count; i++)
+        AppendMiss(explanation, value, AtLeast, Above, indicator);
+        foreach (var step in Steps)
         {
-            var step = Steps[i];
             if (Reaches(value, step.AtLeast, step.Above))
             {
-                explanation.Append(text.StepPoints[i]);
+                AppendBar(explanation.Append(", "), step.AtLeast, step.Above, indicator).AppendPoints(step.Points, Points);
                 return RuleOutcome.Award(step.Points);
             }
         }
         if (Steps.Count > 0)
         {
-            explanation.Append(exact ? text.LowestMissExact : text.LowestMissBound);
+            var lowest = Steps[^1];
+            AppendMiss(explanation.Append(','), value, lowest.AtLeast, lowest.Above, indicator);
         }
-        explanation.Append(text.NoPoints);
+        explanation.AppendPoints(0m, Points);
         return RuleOutcome.Award(0m);
     }
-
-    internal override RuleWording Word(IndicatorDefinition indicator) => new Wording(this, indicator);
 
     private static bool Reaches(IndicatorValue value, decimal? atLeast, decimal? above) =>
         atLeast is { } least ? value.IsAtLeast(least) : value.IsAbove(above ?? 0m);
@@ -62,29 +58,15 @@ public sealed record ThresholdRule : ScoringRule
     private static StringBuilder AppendBar(StringBuilder explanation, decimal? atLeast, decimal? above, IndicatorDefinition indicator) =>
         explanation.Append(atLeast is null ? "> " : "≥ ").AppendNumber(atLeast ?? above ?? 0m).AppendUnit(indicator);
 
-    private static void AppendMiss(StringBuilder explanation, bool exact, decimal? atLeast, decimal? above, IndicatorDefinition indicator)
+    private static void AppendMiss(StringBuilder explanation, IndicatorValue value, decimal? atLeast, decimal? above, IndicatorDefinition indicator)
     {
         // A bound ("≥ 98%") that misses a bar is not below it, only not certainly over it.
-        if (!exact)
+        if (value.Bound != NumberBound.Exact)
         {
             AppendBar(explanation.Append(" chưa đạt mức "), atLeast, above, indicator);
             return;
         }
         explanation.Append(atLeast is null ? " ≤ " : " < ").AppendNumber(atLeast ?? above ?? 0m).AppendUnit(indicator);
-    }
-
-    /// <summary>Every sentence ending the rule's explanation can give, written when the rubric is first used.</summary>
-    private sealed class Wording(ThresholdRule rule, IndicatorDefinition indicator) : RuleWording(indicator, indicator.Title + " ")
-    {
-        public string FullPoints { get; } = Render(t => AppendBar(t.Append(' '), rule.AtLeast, rule.Above, indicator).AppendPoints(rule.Points, rule.Points));
-        public string MissExact { get; } = Render(t => AppendMiss(t, true, rule.AtLeast, rule.Above, indicator));
-        public string MissBound { get; } = Render(t => AppendMiss(t, false, rule.AtLeast, rule.Above, indicator));
-        public string[] StepPoints { get; } = rule.Steps
-            .Select(step => Render(t => AppendBar(t.Append(", "), step.AtLeast, step.Above, indicator).AppendPoints(step.Points, rule.Points)))
-            .ToArray();
-        public string LowestMissExact { get; } = rule.Steps.Count == 0 ? "" : Render(t => AppendMiss(t.Append(','), true, rule.Steps[^1].AtLeast, rule.Steps[^1].Above, indicator));
-        public string LowestMissBound { get; } = rule.Steps.Count == 0 ? "" : Render(t => AppendMiss(t.Append(','), false, rule.Steps[^1].AtLeast, rule.Steps[^1].Above, indicator));
-        public string NoPoints { get; } = Render(t => t.AppendPoints(0m, rule.Points));
     }
 
     internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)

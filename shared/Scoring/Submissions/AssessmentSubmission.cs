@@ -5,6 +5,9 @@ namespace CulturalServerless.Scoring.Submissions;
 /// situation (section I of the report), the figures, narrative and evidence per sub-criterion
 /// (section II), remarks and recommendations (III), the self-assessed total (IV) and the recipients.
 /// Agency registration data (name, parent body, symbol, signer) is a separate resource.
+/// Read from JSON, any object, list or text in it, and any entry of a list or of
+/// <see cref="Criteria"/>, holds null where the JSON had null: <see cref="SubmissionValidator"/>
+/// reports each one, and a valid submission has none.
 /// </summary>
 public sealed record AssessmentSubmission
 {

@@ -6,10 +6,9 @@ namespace CulturalServerless.Scoring.Submissions;
 /// <summary>Checks one reported figure against its definition: presence, kind, range, length and consistency.</summary>
 internal static class IndicatorChecks
 {
-    /// <summary>Checks one indicator; returns whether the submission has a key for it (even a null one).</summary>
-    public static bool Check(RubricItem item, IndicatorDefinition indicator, SubCriterionReport report, ValidationProblemList problems)
+    public static void Check(RubricItem item, IndicatorDefinition indicator, SubCriterionReport report, ValidationProblemList problems)
     {
-        var present = report.Indicators.TryGetValue(indicator.Id, out var value);
+        var value = IndicatorReader.Reported(report, indicator.Id);
         if (value.IsMissing)
         {
             var derivable = indicator.Derivation is { } derivation && IndicatorReader.TryDerive(report, derivation, out _);
@@ -19,30 +18,25 @@ internal static class IndicatorChecks
                     $"Thiếu chỉ số \"{indicator.Title}\" của tiểu mục {item.Code}.",
                     $"Indicator '{indicator.Id}' of sub-criterion {item.Code} is missing.");
             }
-            return present;
+            return;
         }
         if (!IndicatorReader.HasRightKind(indicator.Kind, value.Type))
         {
             problems.Add(JsonPath.Indicator(item.Code, indicator.Id), "submission.indicator-kind",
                 $"Chỉ số \"{indicator.Title}\" phải là {KindVi(indicator.Kind)}.",
                 $"Indicator '{indicator.Id}' must be {KindEn(indicator.Kind)}.");
-            return true;
+            return;
         }
         switch (value.Type)
         {
             case IndicatorValueType.Number:
                 CheckNumber(item, indicator, value, report, problems);
                 break;
-            case IndicatorValueType.Text when indicator.MaxLength is { } maxLength:
-                // The path is built only for a problem, like the other texts'.
-                var problem = SubmissionValidator.TextProblemOf(value.Text, maxLength, required: false);
-                if (problem != TextProblem.None)
-                {
-                    SubmissionValidator.AddTextProblem(problem, value.Text, maxLength, JsonPath.Indicator(item.Code, indicator.Id), problems);
-                }
+            case IndicatorValueType.Text when indicator.MaxLength is { } maxLength
+                && SubmissionValidator.TextProblem(value.Text, maxLength, required: false) is { } problem:
+                problems.Add(JsonPath.Indicator(item.Code, indicator.Id), problem.Code, problem.Message, problem.MessageEn);
                 break;
         }
-        return true;
     }
 
     private static void CheckNumber(RubricItem item, IndicatorDefinition indicator, IndicatorValue value, SubCriterionReport report, ValidationProblemList problems)

@@ -35,68 +35,19 @@ public static class SubmissionText
             StringComparer.Ordinal),
     };
 
-    private static bool IsNfc(AssessmentSubmission submission)
-    {
-        if (!IsNfc(submission.GeneralSituation) || !IsNfc(submission.Recommendations) || !AllNfc(submission.Remarks) || !AllNfc(submission.Recipients))
-        {
-            return false;
-        }
-        // Deserialised submissions hold Dictionary instances: enumerate them as such, without boxing.
-        if (submission.Criteria is Dictionary<string, SubCriterionReport> criteria)
-        {
-            foreach (var report in criteria.Values)
-            {
-                if (!IsNfc(report))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return submission.Criteria.Values.All(IsNfc);
-    }
+    private static bool IsNfc(AssessmentSubmission submission) =>
+        IsNfc(submission.GeneralSituation)
+        && IsNfc(submission.Recommendations)
+        && submission.Remarks.All(IsNfc)
+        && submission.Recipients.All(IsNfc)
+        && submission.Criteria.Values.All(IsNfc);
 
-    private static bool IsNfc(SubCriterionReport report)
-    {
-        if (!IsNfc(report.Narrative) || !AllNfc(report.Evidence))
-        {
-            return false;
-        }
-        if (report.Indicators is Dictionary<string, IndicatorValue> indicators)
-        {
-            foreach (var value in indicators.Values)
-            {
-                if (value.Type == IndicatorValueType.Text && !IsNfc(value.Text))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return report.Indicators.Values.All(value => value.Type != IndicatorValueType.Text || IsNfc(value.Text));
-    }
+    private static bool IsNfc(SubCriterionReport report) =>
+        IsNfc(report.Narrative)
+        && report.Evidence.All(IsNfc)
+        && report.Indicators.Values.All(value => value.Type != IndicatorValueType.Text || IsNfc(value.Text));
 
-    private static bool AllNfc(IReadOnlyList<string> texts)
-    {
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (!IsNfc(texts[i]))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsNfc(string? text) => text is null || text.IsNormalized(NormalizationForm.FormC);
 
-    private static bool IsNfc(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
-        // Most texts pass the fast check; only the rest pay for the full ICU check.
-        return NfcStableText.IsStable(text) || text.IsNormalized(NormalizationForm.FormC);
-    }
-
-    private static string? Nfc(string? text) => text is null || IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+    private static string? Nfc(string? text) => IsNfc(text) ? text : text!.Normalize(NormalizationForm.FormC);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Validation;
 
@@ -5,21 +6,23 @@ namespace CulturalServerless.Scoring.Submissions;
 
 /// <summary>
 /// Checks a submission against its rubric and reports every problem at once, each with the JSON
-/// path of the offending field. Expects NFC text (<see cref="SubmissionText.ToNfc"/>): lengths are
-/// counted after normalisation so the same words always count the same.
+/// path of the offending field. Takes the submission as read from JSON: any object, list or text
+/// may be null there, and each null is a problem, never an exception. Text lengths count the
+/// characters of the text's NFC form, so the same words always count the same.
 /// </summary>
 public static class SubmissionValidator
 {
     public static ValidationResult Validate(Rubric rubric, AssessmentSubmission submission)
     {
         var problems = new ValidationProblemList();
+        var limits = rubric.TextLimits;
         CheckRubricAndYear(rubric, submission, problems);
         CheckStaff(rubric, submission.Staff, problems);
-        CheckText(submission.GeneralSituation, rubric.TextLimits.GeneralSituation, "$.generalSituation", required: true, problems);
-        CheckSubCriteria(rubric, submission, problems);
-        CheckTextList(submission.Remarks, rubric.TextLimits.Remark, rubric.TextLimits.MaxRemarks, null, "remarks", problems);
-        CheckText(submission.Recommendations, rubric.TextLimits.Recommendations, "$.recommendations", required: false, problems);
-        CheckTextList(submission.Recipients, rubric.TextLimits.Recipient, rubric.TextLimits.MaxRecipients, null, "recipients", problems);
+        CheckText(submission.GeneralSituation, limits.GeneralSituation, "$.generalSituation", required: true, problems);
+        CheckSubCriteria(rubric, submission.Criteria, problems);
+        CheckTextList(submission.Remarks, limits.Remark, limits.MaxRemarks, null, "remarks", problems);
+        CheckText(submission.Recommendations, limits.Recommendations, "$.recommendations", required: false, problems);
+        CheckTextList(submission.Recipients, limits.Recipient, limits.MaxRecipients, null, "recipients", problems);
         CheckSelfTotal(rubric, submission, problems);
         return problems.ToResult();
     }
@@ -57,41 +60,35 @@ public static class SubmissionValidator
         {
             problems.Add("$.staff.total", "submission.out-of-range", "Tổng số người không được âm.", "The staff total must not be negative.");
         }
-        // Walk the rubric's categories (indexing allocates nothing); the submission's own keys are
-        // only enumerated when some of them are not the rubric's.
-        var sum = 0L;
-        var known = 0;
-        for (var i = 0; i < rubric.StaffCategories.Count; i++)
+        if (staff.Categories is null)
         {
-            var category = rubric.StaffCategories[i];
+            NullObject("$.staff.categories", problems);
+            return;
+        }
+        foreach (var category in rubric.StaffCategories)
+        {
             if (!staff.Categories.TryGetValue(category.Id, out var count))
             {
                 problems.Add(JsonPath.Property("$.staff.categories", category.Id), "submission.required",
                     $"Thiếu số {category.Title} (ghi 0 nếu không có).",
                     $"The count of '{category.Id}' is missing (write 0 if there are none).");
-                continue;
             }
-            known++;
-            sum += count;
-            if (count < 0)
+            else if (count < 0)
             {
                 problems.Add(JsonPath.Property("$.staff.categories", category.Id), "submission.out-of-range",
                     "Số người không được âm.", "A head count must not be negative.");
             }
         }
-        if (known != staff.Categories.Count)
+        foreach (var id in staff.Categories.Keys)
         {
-            foreach (var (id, count) in staff.Categories)
+            if (!rubric.StaffCategories.Any(c => c.Id == id))
             {
-                if (!rubric.StaffCategories.Any(c => c.Id == id))
-                {
-                    problems.Add(JsonPath.Property("$.staff.categories", id), "submission.staff-category-unknown",
-                        $"Nhóm '{id}' không có trong bộ tiêu chí.",
-                        $"Staff category '{id}' is not defined by the rubric.");
-                    sum += count;
-                }
+                problems.Add(JsonPath.Property("$.staff.categories", id), "submission.staff-category-unknown",
+                    $"Nhóm '{id}' không có trong bộ tiêu chí.",
+                    $"Staff category '{id}' is not defined by the rubric.");
             }
         }
+        var sum = staff.Categories.Values.Sum(count => (long)count);
         if (staff.Total is { } total && staff.Categories.Count > 0 && sum != total)
         {
             problems.Add("$.staff.categories", "submission.staff-sum-mismatch",
@@ -100,33 +97,31 @@ public static class SubmissionValidator
         }
     }
 
-    private static void CheckSubCriteria(Rubric rubric, AssessmentSubmission submission, ValidationProblemList problems)
+    private static void CheckSubCriteria(Rubric rubric, IReadOnlyDictionary<string, SubCriterionReport>? criteria, ValidationProblemList problems)
     {
-        var known = 0;
-        for (var c = 0; c < rubric.Criteria.Count; c++)
+        if (criteria is null)
         {
-            var items = rubric.Criteria[c].Items;
-            for (var i = 0; i < items.Count; i++)
-            {
-                var item = items[i];
-                if (submission.Criteria.TryGetValue(item.Code, out var report))
-                {
-                    known++;
-                    CheckSubCriterion(rubric, item, report, problems);
-                }
-                else
-                {
-                    problems.Add(JsonPath.SubCriterion(item.Code), "submission.sub-criterion-missing",
-                        $"Thiếu báo cáo tiểu mục {item.Code} \"{item.Title}\".",
-                        $"Sub-criterion {item.Code} is missing.");
-                }
-            }
-        }
-        if (known == submission.Criteria.Count)
-        {
+            NullObject("$.criteria", problems);
             return;
         }
-        foreach (var code in submission.Criteria.Keys)
+        foreach (var item in rubric.Criteria.SelectMany(criterion => criterion.Items))
+        {
+            if (!criteria.TryGetValue(item.Code, out var report))
+            {
+                problems.Add(JsonPath.SubCriterion(item.Code), "submission.sub-criterion-missing",
+                    $"Thiếu báo cáo tiểu mục {item.Code} \"{item.Title}\".",
+                    $"Sub-criterion {item.Code} is missing.");
+            }
+            else if (report is null)
+            {
+                NullObject(JsonPath.SubCriterion(item.Code), problems);
+            }
+            else
+            {
+                CheckSubCriterion(rubric, item, report, problems);
+            }
+        }
+        foreach (var code in criteria.Keys)
         {
             if (rubric.FindItem(code) is null)
             {
@@ -139,13 +134,16 @@ public static class SubmissionValidator
 
     private static void CheckSubCriterion(Rubric rubric, RubricItem item, SubCriterionReport report, ValidationProblemList problems)
     {
-        var reported = 0;
-        for (var i = 0; i < item.Indicators.Count; i++)
+        if (report.Indicators is null)
         {
-            reported += IndicatorChecks.Check(item, item.Indicators[i], report, problems) ? 1 : 0;
+            NullObject($"{JsonPath.SubCriterion(item.Code)}.indicators", problems);
         }
-        if (reported != report.Indicators.Count)
+        else
         {
+            foreach (var indicator in item.Indicators)
+            {
+                IndicatorChecks.Check(item, indicator, report, problems);
+            }
             foreach (var id in report.Indicators.Keys)
             {
                 if (item.FindIndicator(id) is null)
@@ -156,10 +154,9 @@ public static class SubmissionValidator
                 }
             }
         }
-        var narrative = TextProblemOf(report.Narrative, rubric.TextLimits.Narrative, required: false);
-        if (narrative != TextProblem.None)
+        if (TextProblem(report.Narrative, rubric.TextLimits.Narrative, required: false) is { } narrative)
         {
-            AddTextProblem(narrative, report.Narrative, rubric.TextLimits.Narrative, $"{JsonPath.SubCriterion(item.Code)}.narrative", problems);
+            problems.Add($"{JsonPath.SubCriterion(item.Code)}.narrative", narrative.Code, narrative.Message, narrative.MessageEn);
         }
         CheckTextList(report.Evidence, rubric.TextLimits.Evidence, rubric.TextLimits.MaxEvidence, item.Code, "evidence", problems);
         if (report.SelfScore is { } self && (self < 0m || self > item.MaxPoints))
@@ -187,14 +184,12 @@ public static class SubmissionValidator
         // Only comparable when every item carries a self-score; the seed gives the total alone.
         // Added up as the engine does: penalties take a criterion to zero, not below.
         var sum = 0m;
-        for (var c = 0; c < rubric.Criteria.Count; c++)
+        foreach (var criterion in rubric.Criteria)
         {
-            var items = rubric.Criteria[c].Items;
             var subtotal = 0m;
-            for (var i = 0; i < items.Count; i++)
+            foreach (var item in criterion.Items)
             {
-                var item = items[i];
-                if (!submission.Criteria.TryGetValue(item.Code, out var report) || report.SelfScore is not { } self)
+                if (submission.Criteria?.GetValueOrDefault(item.Code)?.SelfScore is not { } self)
                 {
                     return;
                 }
@@ -212,38 +207,46 @@ public static class SubmissionValidator
 
     private static void CheckText(string? text, int maxLength, string path, bool required, ValidationProblemList problems)
     {
-        var problem = TextProblemOf(text, maxLength, required);
-        if (problem != TextProblem.None)
+        if (TextProblem(text, maxLength, required) is { } problem)
         {
-            AddTextProblem(problem, text, maxLength, path, problems);
+            problems.Add(path, problem.Code, problem.Message, problem.MessageEn);
         }
     }
 
     /// <summary>
-    /// The check without its path, so the paths of the many texts that pass are never built:
-    /// a valid submission then costs no string allocation here.
+    /// What is wrong with a text, or null; the caller adds it at the text's path. Paths are built
+    /// only for texts with a problem: a submission carries dozens of texts, and a path for each
+    /// would be about a third of what scoring a valid submission allocates.
     /// </summary>
-    internal static TextProblem TextProblemOf(string? text, int maxLength, bool required) =>
-        string.IsNullOrWhiteSpace(text) ? (required ? TextProblem.Missing : TextProblem.None)
-        : text.Length > maxLength ? TextProblem.TooLong
-        : TextProblem.None;
-
-    internal static void AddTextProblem(TextProblem problem, string? text, int maxLength, string path, ValidationProblemList problems)
+    internal static (string Code, string Message, string MessageEn)? TextProblem(string? text, int maxLength, bool required)
     {
-        if (problem == TextProblem.Missing)
+        if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(path, "submission.required", "Thiếu nội dung bắt buộc.", "This text is required.");
-            return;
+            return required ? ("submission.required", "Thiếu nội dung bắt buộc.", "This text is required.") : null;
         }
-        problems.Add(path, "submission.text-too-long",
-            $"Nội dung dài {text!.Length} ký tự, vượt giới hạn {maxLength} ký tự.",
-            $"The text is {text.Length} characters long, over the limit of {maxLength}.");
+        var length = text.IsNormalized(NormalizationForm.FormC) ? text.Length : text.Normalize(NormalizationForm.FormC).Length;
+        return length > maxLength
+            ? ("submission.text-too-long",
+                $"Nội dung dài {length} ký tự, vượt giới hạn {maxLength} ký tự.",
+                $"The text is {length} characters long, over the limit of {maxLength}.")
+            : null;
     }
 
-    /// <summary>A list of texts at the root (<paramref name="code"/> null) or in a sub-criterion; its path is built only for a problem.</summary>
-    private static void CheckTextList(IReadOnlyList<string> texts, int maxLength, int maxCount, string? code, string property, ValidationProblemList problems)
+    /// <summary>
+    /// A list of texts at the root (<paramref name="code"/> null) or in a sub-criterion; a null list,
+    /// or a null or blank entry, is a problem at its own path.
+    /// </summary>
+    private static void CheckTextList(
+        IReadOnlyList<string?>? texts, int maxLength, int maxCount, string? code, string property, ValidationProblemList problems)
     {
         string Path() => code is null ? $"$.{property}" : $"{JsonPath.SubCriterion(code)}.{property}";
+        if (texts is null)
+        {
+            problems.Add(Path(), NullCode,
+                "Không được để null: cần một danh sách (ghi [] nếu không có mục nào).",
+                "null is not allowed here: a list is expected (write [] for none).");
+            return;
+        }
         if (texts.Count > maxCount)
         {
             problems.Add(Path(), "submission.too-many",
@@ -252,11 +255,17 @@ public static class SubmissionValidator
         }
         for (var i = 0; i < texts.Count; i++)
         {
-            var problem = TextProblemOf(texts[i], maxLength, required: true);
-            if (problem != TextProblem.None)
+            if (TextProblem(texts[i], maxLength, required: true) is { } problem)
             {
-                AddTextProblem(problem, texts[i], maxLength, JsonPath.Index(Path(), i), problems);
+                problems.Add(JsonPath.Index(Path(), i), problem.Code, problem.Message, problem.MessageEn);
             }
         }
     }
+
+    private const string NullCode = "submission.null";
+
+    private static void NullObject(string path, ValidationProblemList problems) =>
+        problems.Add(path, NullCode,
+            "Không được để null: cần một đối tượng JSON ({…}).",
+            "null is not allowed here: a JSON object ({…}) is expected.");
 }

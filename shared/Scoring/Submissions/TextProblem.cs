@@ -1,8 +1,0 @@
-namespace CulturalServerless.Scoring.Submissions;
-
-internal enum TextProblem
-{
-    None,
-    Missing,
-    TooLong,
-}
