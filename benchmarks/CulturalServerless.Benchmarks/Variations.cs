@@ -1,3 +1,4 @@
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Submissions;
 

@@ -1,3 +1,4 @@
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Rules;
 
 namespace CulturalServerless.Scoring.Rubrics;

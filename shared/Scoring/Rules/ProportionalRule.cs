@@ -1,7 +1,6 @@
+using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using System.Text.Json.Serialization;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;

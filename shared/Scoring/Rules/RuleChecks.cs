@@ -1,4 +1,4 @@
-using CulturalServerless.Scoring.Rubrics;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;

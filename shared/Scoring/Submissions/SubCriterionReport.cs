@@ -1,3 +1,5 @@
+using CulturalServerless.Scoring.Indicators;
+
 namespace CulturalServerless.Scoring.Submissions;
 
 /// <summary>What the agency reports for one sub-criterion.</summary>

@@ -1,3 +1,4 @@
+using CulturalServerless.Scoring.Indicators;
 using System.Text;
 
 namespace CulturalServerless.Scoring.Submissions;

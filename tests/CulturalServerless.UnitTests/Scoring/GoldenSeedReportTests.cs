@@ -1,3 +1,4 @@
+using CulturalServerless.Scoring.Indicators;
 using System.Text.Json;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CulturalServerless.Scoring.Submissions;
+namespace CulturalServerless.Scoring.Indicators;
 
 /// <summary>Reads and writes <see cref="IndicatorValue"/> in its four JSON shapes.</summary>
 public sealed class IndicatorValueJsonConverter : JsonConverter<IndicatorValue>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CulturalServerless.Scoring.Rubrics;
+namespace CulturalServerless.Scoring.Indicators;
 
 /// <summary>
 /// A figure a sub-criterion expects in the submission. Min and max bound the accepted values

@@ -1,4 +1,4 @@
-namespace CulturalServerless.Scoring.Submissions;
+namespace CulturalServerless.Scoring.Indicators;
 
 /// <summary>
 /// Reports often give a bound rather than a figure: "trên 98%" (above 98) or "trên 98% trở lên"

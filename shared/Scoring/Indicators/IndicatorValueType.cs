@@ -1,4 +1,4 @@
-namespace CulturalServerless.Scoring.Submissions;
+namespace CulturalServerless.Scoring.Indicators;
 
 public enum IndicatorValueType
 {

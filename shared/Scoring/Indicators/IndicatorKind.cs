@@ -1,4 +1,4 @@
-namespace CulturalServerless.Scoring.Rubrics;
+namespace CulturalServerless.Scoring.Indicators;
 
 public enum IndicatorKind
 {

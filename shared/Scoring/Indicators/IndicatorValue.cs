@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CulturalServerless.Scoring.Submissions;
+namespace CulturalServerless.Scoring.Indicators;
 
 /// <summary>
 /// One reported figure. In JSON: a number (<c>100</c>), a bound (<c>{ "above": 98 }</c>,

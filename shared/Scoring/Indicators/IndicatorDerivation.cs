@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CulturalServerless.Scoring.Rubrics;
+namespace CulturalServerless.Scoring.Indicators;
 
 /// <summary>
 /// How an indicator follows from others of the same item. Either a share — <see cref="Part"/> as a
