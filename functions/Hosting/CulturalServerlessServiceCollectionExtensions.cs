@@ -1,19 +1,19 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Health;
-using CulturalServerless.Application.Reports;
-using CulturalServerless.Reports.Signing;
 using CulturalServerless.Application.Reminders;
+using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Auth;
+using CulturalServerless.Reports.Signing;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CulturalServerless.Functions.Hosting;
 

@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Globalization;
 using System.Text;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Submissions;
 
 namespace CulturalServerless.Scoring;

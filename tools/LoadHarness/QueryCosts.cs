@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
-using System.Diagnostics;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Cosmos;
 using Microsoft.Extensions.DependencyInjection;

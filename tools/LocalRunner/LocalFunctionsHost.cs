@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CulturalServerless.LocalRunner.Catalog;
 using CulturalServerless.LocalRunner.Invocation;
 using CulturalServerless.LocalRunner.Triggers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CulturalServerless.LocalRunner;
 

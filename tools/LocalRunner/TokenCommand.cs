@@ -2,9 +2,9 @@ using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
-using CulturalServerless.Jurisdictions;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Functions.Hosting;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Storage;
 using CulturalServerless.Storage.Cosmos;
 

@@ -1,5 +1,5 @@
-using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Jurisdictions;
 
 namespace CulturalServerless.Application.Access;
 

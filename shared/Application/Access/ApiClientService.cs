@@ -1,9 +1,9 @@
-using CulturalServerless.Agencies;
 using System.Text.RegularExpressions;
+using CulturalServerless.Agencies;
 using CulturalServerless.Application.Caching;
-using CulturalServerless.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 

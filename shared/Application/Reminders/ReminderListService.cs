@@ -1,6 +1,6 @@
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Validation;
 

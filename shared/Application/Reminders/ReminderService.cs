@@ -1,8 +1,8 @@
-using CulturalServerless.Calendar;
-using CulturalServerless.Application.Agencies;
 using System.Globalization;
+using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Calendar;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Application.Reminders;

@@ -1,9 +1,9 @@
 using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Jurisdictions;
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 

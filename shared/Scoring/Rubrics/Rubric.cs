@@ -1,5 +1,5 @@
-using CulturalServerless.Jurisdictions;
 using System.Text.Json.Serialization;
+using CulturalServerless.Jurisdictions;
 
 namespace CulturalServerless.Scoring.Rubrics;
 

@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using System.Text.Json.Serialization;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;

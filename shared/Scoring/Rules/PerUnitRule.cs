@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using System.Text.Json.Serialization;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;
@@ -9,19 +9,12 @@ namespace CulturalServerless.Scoring.Rules;
 /// <see cref="PointsPerUnit"/> for each unit of the figure, up to <see cref="Points"/> — e.g. a bonus
 /// of 1 point per provincial-level initiative, at most 5; in a penalty item the result is deducted.
 /// </summary>
-public sealed record PerUnitRule : ScoringRule
+public sealed record PerUnitRule : PointRule
 {
     public required decimal PointsPerUnit { get; init; }
-    public required decimal Points { get; init; }
 
     [JsonIgnore]
     public override RuleKind Kind => RuleKind.PerUnit;
-
-    [JsonIgnore]
-    public override bool AwardsPoints => true;
-
-    [JsonIgnore]
-    public override decimal MaxAward => Points;
 
     internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
@@ -32,14 +25,8 @@ public sealed record PerUnitRule : ScoringRule
         return RuleOutcome.Award(points);
     }
 
-    internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)
+    private protected override void CheckFigures(IndicatorDefinition indicator, string path, ValidationProblemList problems)
     {
-        if (!indicator.IsNumeric)
-        {
-            RuleChecks.NotNumeric(indicator, path, problems);
-            return;
-        }
-        RuleChecks.PositivePoints(Points, path, problems);
         if (PointsPerUnit <= 0m)
         {
             problems.Add($"{path}.pointsPerUnit", "rubric.rule-points",

@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using System.Text.Json.Serialization;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;
@@ -10,20 +10,13 @@ namespace CulturalServerless.Scoring.Rules;
 /// indicator's minimum by default) and <see cref="Full"/> (all points; the indicator's maximum by
 /// default), truncated to two decimals so a rounding never adds a point that was not earned.
 /// </summary>
-public sealed record ProportionalRule : ScoringRule
+public sealed record ProportionalRule : PointRule
 {
-    public required decimal Points { get; init; }
     public decimal? Zero { get; init; }
     public decimal? Full { get; init; }
 
     [JsonIgnore]
     public override RuleKind Kind => RuleKind.Proportional;
-
-    [JsonIgnore]
-    public override bool AwardsPoints => true;
-
-    [JsonIgnore]
-    public override decimal MaxAward => Points;
 
     internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
@@ -38,14 +31,8 @@ public sealed record ProportionalRule : ScoringRule
         return RuleOutcome.Award(points);
     }
 
-    internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)
+    private protected override void CheckFigures(IndicatorDefinition indicator, string path, ValidationProblemList problems)
     {
-        if (!indicator.IsNumeric)
-        {
-            RuleChecks.NotNumeric(indicator, path, problems);
-            return;
-        }
-        RuleChecks.PositivePoints(Points, path, problems);
         var zero = Zero ?? indicator.EffectiveMin;
         var full = Full ?? indicator.EffectiveMax;
         // Unbounded ranges (an amount with no min or max) would make the scale meaningless.

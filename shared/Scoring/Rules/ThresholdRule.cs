@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using System.Text.Json.Serialization;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Validation;
 
 namespace CulturalServerless.Scoring.Rules;
@@ -9,21 +9,14 @@ namespace CulturalServerless.Scoring.Rules;
 /// Full <see cref="Points"/> when the figure reaches the bar ("atLeast" ≥ or "above" >); otherwise
 /// the points of the first of the <see cref="Steps"/> (highest bar first) it reaches; otherwise zero.
 /// </summary>
-public sealed record ThresholdRule : ScoringRule
+public sealed record ThresholdRule : PointRule
 {
     public decimal? AtLeast { get; init; }
     public decimal? Above { get; init; }
-    public required decimal Points { get; init; }
     public IReadOnlyList<ThresholdStep> Steps { get; init; } = [];
 
     [JsonIgnore]
     public override RuleKind Kind => RuleKind.Threshold;
-
-    [JsonIgnore]
-    public override bool AwardsPoints => true;
-
-    [JsonIgnore]
-    public override decimal MaxAward => Points;
 
     internal override RuleOutcome Evaluate(IndicatorValue value, IndicatorDefinition indicator, StringBuilder explanation)
     {
@@ -68,14 +61,8 @@ public sealed record ThresholdRule : ScoringRule
         explanation.Append(atLeast is null ? " ≤ " : " < ").AppendNumber(atLeast ?? above ?? 0m).AppendUnit(indicator);
     }
 
-    internal override void Check(IndicatorDefinition indicator, string path, ValidationProblemList problems)
+    private protected override void CheckFigures(IndicatorDefinition indicator, string path, ValidationProblemList problems)
     {
-        if (!indicator.IsNumeric)
-        {
-            RuleChecks.NotNumeric(indicator, path, problems);
-            return;
-        }
-        RuleChecks.PositivePoints(Points, path, problems);
         CheckBar(AtLeast, Above, indicator, path, problems);
         var previousBar = AtLeast ?? Above ?? 0m;
         var previousPoints = Points;

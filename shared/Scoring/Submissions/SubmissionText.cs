@@ -1,5 +1,5 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
+using CulturalServerless.Scoring.Indicators;
 
 namespace CulturalServerless.Scoring.Submissions;
 

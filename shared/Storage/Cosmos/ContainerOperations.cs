@@ -1,6 +1,6 @@
-using CulturalServerless.Application.Concurrency;
 using System.Net;
 using System.Text.Json;
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Serialization;
 using Microsoft.Azure.Cosmos;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
@@ -10,6 +9,7 @@ using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Serialization;
 using CulturalServerless.Storage;
 using CulturalServerless.Storage.Cosmos;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,10 @@
-using CulturalServerless.Calendar;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using CulturalServerless.Application.Reminders;
+using CulturalServerless.Calendar;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

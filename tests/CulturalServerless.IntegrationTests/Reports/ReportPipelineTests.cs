@@ -1,9 +1,9 @@
-using CulturalServerless.Application.Assessments;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
+using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Functions.Http.Reports;
 using CulturalServerless.Functions.Triggers;

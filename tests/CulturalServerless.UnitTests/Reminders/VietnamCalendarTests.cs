@@ -1,5 +1,5 @@
-using CulturalServerless.Calendar;
 using CulturalServerless.Application.Reminders;
+using CulturalServerless.Calendar;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CulturalServerless.UnitTests.Reminders;

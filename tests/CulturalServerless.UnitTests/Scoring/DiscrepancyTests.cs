@@ -1,5 +1,5 @@
-using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Submissions;
 
 namespace CulturalServerless.UnitTests.Scoring;

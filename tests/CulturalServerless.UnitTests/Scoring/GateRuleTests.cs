@@ -1,5 +1,5 @@
-using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Rules;
 using CulturalServerless.Scoring.Submissions;

@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text.Json;
 using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Rules;
 using CulturalServerless.Scoring.Submissions;

@@ -1,6 +1,6 @@
-using CulturalServerless.Scoring.Indicators;
 using System.Text;
 using CulturalServerless.Scoring;
+using CulturalServerless.Scoring.Indicators;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Validation;
