@@ -1,6 +1,4 @@
 using CulturalServerless.Serialization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CulturalServerless.Functions.Http;
 

@@ -2,10 +2,7 @@ using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Functions.Http.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace CulturalServerless.Functions.Http;

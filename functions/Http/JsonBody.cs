@@ -4,7 +4,6 @@ using System.Text.Json;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Serialization;
 using CulturalServerless.Validation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace CulturalServerless.Functions.Http;

@@ -1,5 +1,4 @@
 using CulturalServerless.Application.Problems;
-using Microsoft.AspNetCore.Http;
 
 namespace CulturalServerless.Functions.Http;
 

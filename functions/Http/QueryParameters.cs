@@ -1,7 +1,6 @@
 using System.Globalization;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Validation;
-using Microsoft.AspNetCore.Http;
 
 namespace CulturalServerless.Functions.Http;
 

@@ -1,6 +1,4 @@
 using CulturalServerless.Application.Reminders;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Functions.Timers;
 

@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Storage.Blobs;
-using Microsoft.Azure.Functions.Worker;
 
 namespace CulturalServerless.Functions.Triggers;
 

@@ -1,9 +1,5 @@
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Concurrency;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Functions.Http.Agencies;
 

@@ -1,9 +1,5 @@
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Scoring.Submissions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Functions.Http.Assessments;
 

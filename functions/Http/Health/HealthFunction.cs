@@ -1,7 +1,4 @@
 using CulturalServerless.Application.Health;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace CulturalServerless.Functions.Http.Health;
 

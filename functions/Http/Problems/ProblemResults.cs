@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Serialization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CulturalServerless.Functions.Http.Problems;
 

@@ -1,8 +1,4 @@
 using CulturalServerless.Application.Webhooks;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.Functions.Http.Webhooks;
 

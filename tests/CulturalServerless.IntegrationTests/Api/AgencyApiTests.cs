@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Functions.Http.Agencies;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Api;
 

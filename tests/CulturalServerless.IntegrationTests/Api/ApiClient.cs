@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using CulturalServerless.Application.Access;
+using System.Collections.Concurrent;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Functions.Http.Agencies;
 using CulturalServerless.Functions.Http.Assessments;
 using CulturalServerless.Functions.Http.Clients;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Api;
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Blobs;
 
 namespace CulturalServerless.IntegrationTests.Api;
 

@@ -1,8 +1,5 @@
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Functions.Http.Assessments;
 using CulturalServerless.IntegrationTests.Auth;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using static CulturalServerless.IntegrationTests.Auth.TwoProvinces;
 
 namespace CulturalServerless.IntegrationTests.Api;

@@ -1,15 +1,9 @@
-using System.Text.Json.Nodes;
+using CulturalServerless.Application.Access;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CulturalServerless.Application.Access;
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Functions.Http.Assessments;
 using CulturalServerless.Functions.Http.Clients;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Blobs;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Api;
 

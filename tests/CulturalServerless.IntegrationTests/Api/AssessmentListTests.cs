@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CulturalServerless.IntegrationTests.Infrastructure;
-
 namespace CulturalServerless.IntegrationTests.Api;
 
 /// <summary>The steering committee's list, against the Cosmos DB emulator.</summary>

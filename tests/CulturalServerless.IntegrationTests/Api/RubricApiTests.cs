@@ -1,7 +1,5 @@
 using CulturalServerless.Functions.Http.Rubrics;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Scoring.Rubrics;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Api;
 

@@ -1,4 +1,3 @@
-using CulturalServerless.IntegrationTests.Infrastructure;
 using static CulturalServerless.IntegrationTests.Auth.TwoProvinces;
 
 namespace CulturalServerless.IntegrationTests.Auth;

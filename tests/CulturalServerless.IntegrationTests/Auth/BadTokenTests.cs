@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CulturalServerless.IntegrationTests.Auth;

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Functions.Auth;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,10 +1,6 @@
 using System.Reflection;
-using CulturalServerless.Functions.Hosting;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CulturalServerless.IntegrationTests.Auth;
 

@@ -1,8 +1,5 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Caching;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Cosmos;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CulturalServerless.IntegrationTests.Auth;

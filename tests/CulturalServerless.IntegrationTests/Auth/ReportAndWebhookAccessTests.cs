@@ -1,11 +1,8 @@
-using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Http.Reminders;
 using CulturalServerless.Functions.Http.Reports;
 using CulturalServerless.Functions.Http.Webhooks;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using static CulturalServerless.IntegrationTests.Auth.TwoProvinces;
 
 namespace CulturalServerless.IntegrationTests.Auth;

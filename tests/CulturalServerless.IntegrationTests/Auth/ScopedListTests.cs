@@ -1,5 +1,4 @@
 using CulturalServerless.Jurisdictions;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using static CulturalServerless.IntegrationTests.Auth.TwoProvinces;
 
 namespace CulturalServerless.IntegrationTests.Auth;

@@ -1,12 +1,8 @@
-using System.Text.Json.Nodes;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Functions.Http.Agencies;
 using CulturalServerless.Functions.Http.Assessments;
 using CulturalServerless.Functions.Http.Clients;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Auth;
 

@@ -1,9 +1,6 @@
 using System.Data.Common;
-using System.Net;
 using Azure.Core;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Storage;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Azure.Cosmos.Linq;
 

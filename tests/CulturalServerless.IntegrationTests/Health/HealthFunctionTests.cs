@@ -1,7 +1,5 @@
 using CulturalServerless.Application.Health;
 using CulturalServerless.Functions.Http.Health;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CulturalServerless.IntegrationTests.Health;

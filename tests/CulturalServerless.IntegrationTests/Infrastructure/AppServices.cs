@@ -1,8 +1,5 @@
-using CulturalServerless.Functions.Hosting;
 using CulturalServerless.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.IntegrationTests.Infrastructure;

@@ -1,6 +1,6 @@
+using CulturalServerless.Application.Access;
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using CulturalServerless.Application.Access;
 using CulturalServerless.Functions.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,10 +1,6 @@
-using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Timers;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Reminders;
 

@@ -1,17 +1,10 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
-using CulturalServerless.Application.Assessments;
-using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Webhooks;
-using CulturalServerless.Functions.Hosting;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Serialization;
 using CulturalServerless.Storage;
-using CulturalServerless.Storage.Cosmos;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 

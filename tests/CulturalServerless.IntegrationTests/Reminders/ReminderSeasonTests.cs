@@ -1,8 +1,5 @@
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Http.Reminders;
-using CulturalServerless.Application.Reminders;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Reminders;
 

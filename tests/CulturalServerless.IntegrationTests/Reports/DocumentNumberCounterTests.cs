@@ -1,6 +1,4 @@
 using CulturalServerless.Application.Documents;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Cosmos;
 
 namespace CulturalServerless.IntegrationTests.Reports;
 

@@ -1,9 +1,4 @@
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Reports;
-using CulturalServerless.IntegrationTests.Api;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CulturalServerless.IntegrationTests.Reports;
 

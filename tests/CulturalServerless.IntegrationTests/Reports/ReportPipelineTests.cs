@@ -1,19 +1,11 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
-using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Functions.Http.Reports;
 using CulturalServerless.Functions.Triggers;
-using CulturalServerless.IntegrationTests.Api;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
-using CulturalServerless.Storage.Blobs;
 using CulturalServerless.UnitTests.Reports.Signing;
-using Microsoft.Extensions.Logging.Abstractions;
 using UglyToad.PdfPig;
 
 namespace CulturalServerless.IntegrationTests.Reports;

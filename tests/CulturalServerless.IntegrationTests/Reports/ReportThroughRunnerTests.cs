@@ -1,9 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using CulturalServerless.Functions.Hosting;
-using CulturalServerless.IntegrationTests.Api;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.IntegrationTests.Runner;
 using CulturalServerless.LocalRunner.Catalog;
 

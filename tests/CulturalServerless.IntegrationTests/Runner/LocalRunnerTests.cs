@@ -1,13 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using CulturalServerless.Functions.Hosting;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.LocalRunner.Catalog;
 using CulturalServerless.LocalRunner.Triggers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CulturalServerless.IntegrationTests.Runner;
 

@@ -1,4 +1,3 @@
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.LocalRunner;
 using CulturalServerless.LocalRunner.Catalog;
 using CulturalServerless.LocalRunner.Triggers;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.IntegrationTests.Runner;

@@ -1,10 +1,6 @@
-using System.Text.Json.Nodes;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Functions.Http.Agencies;
-using CulturalServerless.IntegrationTests.Infrastructure;
 using CulturalServerless.LocalRunner;
-using CulturalServerless.Storage.Cosmos;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Runner;
 

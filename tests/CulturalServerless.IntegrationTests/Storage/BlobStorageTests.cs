@@ -1,8 +1,5 @@
-using System.Net;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CulturalServerless.IntegrationTests.Storage;

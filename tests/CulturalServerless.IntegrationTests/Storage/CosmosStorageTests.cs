@@ -1,6 +1,3 @@
-using System.Net;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using CulturalServerless.Storage.Cosmos;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.IntegrationTests.Storage;

@@ -1,10 +1,6 @@
-using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Http.Reminders;
 using CulturalServerless.Functions.Http.Webhooks;
-using CulturalServerless.IntegrationTests.Api;
-using CulturalServerless.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Webhooks;
 

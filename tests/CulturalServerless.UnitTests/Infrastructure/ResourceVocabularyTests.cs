@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using CulturalServerless.Application.Webhooks;
 
 namespace CulturalServerless.UnitTests.Reminders;

@@ -1,5 +1,3 @@
-using CulturalServerless.Reports;
-
 namespace CulturalServerless.UnitTests.Reports;
 
 public sealed class DocumentHeaderFormattingTests

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CulturalServerless.Scoring.Rubrics;
 
 namespace CulturalServerless.UnitTests.Scoring;
 

@@ -1,7 +1,3 @@
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Submissions;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Every difference between the agency's self-score and the computed score is flagged, and nothing else.</summary>

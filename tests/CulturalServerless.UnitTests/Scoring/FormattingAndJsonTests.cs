@@ -1,10 +1,3 @@
-using System.Text.Json;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Serialization;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 public sealed class FormattingAndJsonTests

@@ -1,9 +1,3 @@
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Rules;
-using CulturalServerless.Scoring.Submissions;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Zero-tolerance and knock-out rules: kept at the allowed level, violated just past it.</summary>

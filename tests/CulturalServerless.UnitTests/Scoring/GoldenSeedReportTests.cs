@@ -1,11 +1,3 @@
-using System.Text.Json;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Rules;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Serialization;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>The real 2022 report of the Office of the Quảng Ngãi People's Committee, scored under co-quan-2022.</summary>

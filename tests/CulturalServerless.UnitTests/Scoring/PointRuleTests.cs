@@ -1,6 +1,3 @@
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Rules;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Proportional and per-unit rules, bonus and penalty items, and criterion subtotals.</summary>

@@ -1,7 +1,3 @@
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>

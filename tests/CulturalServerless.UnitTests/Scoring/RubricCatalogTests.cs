@@ -1,6 +1,3 @@
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Rubrics;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 public sealed class RubricCatalogTests

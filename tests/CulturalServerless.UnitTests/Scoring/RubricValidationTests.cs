@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Validation;
 
 namespace CulturalServerless.UnitTests.Scoring;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Serialization;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Properties every score must have, checked over many random valid submissions (fixed seeds).</summary>

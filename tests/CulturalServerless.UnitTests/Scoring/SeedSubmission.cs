@@ -1,7 +1,3 @@
-using System.Text.Json;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Serialization;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>The seed report's 2022 submission (samples/assessment-2022.json, copied to the test output).</summary>

@@ -1,6 +1,3 @@
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Submissions;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Copies of a submission with one thing changed, so each test states only its difference from the seed.</summary>

@@ -1,12 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Functions.Http;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace CulturalServerless.UnitTests.Scoring;

@@ -1,10 +1,3 @@
-using System.Text;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Submissions;
-using CulturalServerless.Validation;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Each check of a submission, triggered by changing the seed submission in one place.</summary>

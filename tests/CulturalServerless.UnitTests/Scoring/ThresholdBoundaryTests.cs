@@ -1,9 +1,3 @@
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Indicators;
-using CulturalServerless.Scoring.Rubrics;
-using CulturalServerless.Scoring.Rules;
-using CulturalServerless.Scoring.Submissions;
-
 namespace CulturalServerless.UnitTests.Scoring;
 
 /// <summary>Both sides of every bar of every threshold in the default rubric, and of the pass mark.</summary>

@@ -1,5 +1,3 @@
-using CulturalServerless.Reports.Layout;
-
 namespace CulturalServerless.UnitTests.Reports.Layout;
 
 /// <summary>Every character (space included) is one unit wide and every line ten units high.</summary>

@@ -1,5 +1,3 @@
-using CulturalServerless.Reports.Layout;
-
 namespace CulturalServerless.UnitTests.Reports.Layout;
 
 public sealed class LineBreakerTests

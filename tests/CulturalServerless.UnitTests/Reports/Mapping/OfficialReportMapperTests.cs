@@ -1,8 +1,6 @@
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Reports;
-using CulturalServerless.Scoring;
-using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.UnitTests.Scoring;
 
 namespace CulturalServerless.UnitTests.Reports.Mapping;

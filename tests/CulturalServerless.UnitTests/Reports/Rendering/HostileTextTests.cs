@@ -1,5 +1,3 @@
-using CulturalServerless.Reports;
-using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
 using CulturalServerless.UnitTests.Reports.Fixtures;
 using CulturalServerless.UnitTests.Reports.Signing;

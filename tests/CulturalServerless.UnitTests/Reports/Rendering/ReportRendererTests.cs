@@ -1,6 +1,3 @@
-using System.Text;
-using CulturalServerless.Reports;
-using CulturalServerless.Reports.Rendering;
 using CulturalServerless.UnitTests.Reports.Fixtures;
 
 namespace CulturalServerless.UnitTests.Reports.Rendering;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
 using CulturalServerless.UnitTests.Reports.Fixtures;
 using CulturalServerless.UnitTests.Reports.Rendering;

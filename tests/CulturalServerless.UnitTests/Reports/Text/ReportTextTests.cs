@@ -1,6 +1,4 @@
-using System.Text;
 using CulturalServerless.Reports.Fonts;
-using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Text;
 
 namespace CulturalServerless.UnitTests.Reports.Text;
