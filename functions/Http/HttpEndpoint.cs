@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Functions.Auth;
@@ -13,8 +15,9 @@ namespace CulturalServerless.Functions.Http;
 /// <summary>
 /// The one boundary every HTTP function goes through (only the anonymous health check does not).
 /// It authenticates the caller first, so no function can forget to, then turns a client's mistake
-/// into its problem response; anything else is logged with the trace id and answered with a 500
-/// problem that carries no internals.
+/// into its problem response, a dependency that is down or silent (<see cref="DependencyFailures"/>)
+/// into 503 with <c>Retry-After</c>, and anything else is logged with the trace id and answered
+/// with a 500 problem that carries no internals.
 /// </summary>
 public static partial class HttpEndpoint
 {
@@ -24,6 +27,7 @@ public static partial class HttpEndpoint
 
     public static async Task<IActionResult> RunAsync(HttpRequest request, ILogger logger, Func<Caller, Task<IActionResult>> handle)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var authenticator = request.HttpContext.RequestServices.GetRequiredService<CallerAuthenticator>();
@@ -42,12 +46,34 @@ public static partial class HttpEndpoint
         }
         catch (Exception exception) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            LogUnexpected(logger, exception, request.Method, request.Path.Value);
-            return ProblemResults.From(
-                new ApiProblemException(ProblemType.Internal, "Đã có lỗi hệ thống; vui lòng thử lại sau hoặc báo cho quản trị viên kèm traceId."),
-                request);
+            return Failure(request, logger, exception, deadlinePassed: false, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>
+    /// The answer to an exception that is not a client's mistake: 503 <c>/problems/unavailable</c>
+    /// with <c>Retry-After</c> when a dependency is down or silent (<see cref="DependencyFailures"/>),
+    /// otherwise 500 <c>/problems/internal</c>. Both are logged; neither tells the caller more than the trace id.
+    /// </summary>
+    internal static IActionResult Failure(HttpRequest request, ILogger logger, Exception exception, bool deadlinePassed, TimeSpan elapsed)
+    {
+        if (DependencyFailures.Describe(exception, deadlinePassed) is { } failure)
+        {
+            LogUnavailable(logger, exception, request.Method, request.Path.Value, failure, (long)elapsed.TotalMilliseconds);
+            request.HttpContext.Response.Headers[HeaderNames.RetryAfter] =
+                DependencyFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return ProblemResults.From(new ApiProblemException(ProblemType.Unavailable,
+                $"Cơ sở dữ liệu hoặc kho lưu trữ tạm thời không phản hồi; vui lòng thử lại sau {DependencyFailures.RetryAfterSeconds} giây."), request);
+        }
+        LogUnexpected(logger, exception, request.Method, request.Path.Value);
+        return ProblemResults.From(
+            new ApiProblemException(ProblemType.Internal, "Đã có lỗi hệ thống; vui lòng thử lại sau hoặc báo cho quản trị viên kèm traceId."),
+            request);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Dependency unavailable: {Method} {Path} answered 503 after {ElapsedMs} ms: {Failure}")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string? path, string failure, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string? path);
