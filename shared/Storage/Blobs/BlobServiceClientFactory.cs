@@ -14,7 +14,7 @@ public static class BlobServiceClientFactory
     public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// One retry after a pause of about 0.5 s (the default: 3 retries from 0.8 s): a silent Storage
+    /// One retry after a pause of about 0.5 s (the default: 5 retries from 0.8 s): a silent Storage
     /// fails by itself in about 6.5 s, within the 10 s request deadline, and a portal retries the
     /// whole request after Retry-After.
     /// </summary>
