@@ -8,6 +8,7 @@ using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Reports.Signing;
+using CulturalServerless.Functions.Http;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Rubrics;
 using CulturalServerless.Storage;
@@ -32,6 +33,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton(auth);
         services.AddSingleton(TrustedIssuer.From(auth));
         services.AddSingleton(ReadCacheOptions.From(configuration));
+        services.AddSingleton(RequestDeadlineOptions.From(configuration));
         services.AddSingleton<ApiClientService>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<HealthService>();

@@ -151,6 +151,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Webhooks__MaxAttempts: '3'
       Webhooks__FirstRetryDelay: '00:00:01'
       Webhooks__Timeout: '00:00:10'
+
+      // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
+      // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).
+      Http__RequestDeadline: '00:00:10'
     }
   }
 

@@ -11,7 +11,7 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "agencies/{agencyId}")] HttpRequest request,
         string agencyId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var registration = await JsonBody.ReadAsync<AgencyRegistration>(request, cancellationToken);
             var result = await agencies.RegisterAsync(caller, agencyId, registration, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
@@ -28,7 +28,7 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies/{agencyId}")] HttpRequest request,
         string agencyId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var agency = await agencies.GetAsync(caller, agencyId, cancellationToken);
             request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(agency.ETag);
@@ -39,7 +39,7 @@ public sealed class AgencyFunctions(AgencyService agencies, ILogger<AgencyFuncti
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var page = await agencies.ListAsync(
                 caller,

@@ -16,7 +16,7 @@ public sealed class AssessmentDraftFunctions(AssessmentDraftService drafts, ILog
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var submission = await JsonBody.ReadAsync<AssessmentSubmission>(request, cancellationToken);
             var result = await drafts.SaveAsync(caller, agencyId, year, submission, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
@@ -34,7 +34,7 @@ public sealed class AssessmentDraftFunctions(AssessmentDraftService drafts, ILog
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var draft = await drafts.GetAsync(caller, agencyId, year, cancellationToken);
             request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(draft.ETag);

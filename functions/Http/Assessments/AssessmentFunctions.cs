@@ -15,7 +15,7 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var submission = await JsonBody.ReadAsync<AssessmentSubmission>(request, cancellationToken);
             var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
@@ -32,7 +32,7 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
             ApiResults.Json(await assessments.GetLatestAsync(caller, agencyId, year, cancellationToken)));
 
     [Function("GetAssessmentVersion")]
@@ -42,6 +42,6 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string year,
         string version,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
             ApiResults.Json(await assessments.GetVersionAsync(caller, agencyId, year, version, cancellationToken)));
 }

@@ -9,7 +9,7 @@ public sealed class AssessmentListFunction(AssessmentListService assessments, IL
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "assessments")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await assessments.ListAsync(
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await assessments.ListAsync(
             caller,
             QueryParameters.Integer(request, "year"),
             QueryParameters.Text(request, "jurisdiction"),

@@ -13,7 +13,7 @@ public sealed class ApiClientFunctions(ApiClientService clients, ILogger<ApiClie
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "clients/{clientId}")] HttpRequest request,
         string clientId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var registration = await JsonBody.ReadAsync<ApiClientRegistration>(request, cancellationToken);
             var (client, created) = await clients.PutAsync(caller, clientId, registration, cancellationToken);
@@ -26,13 +26,13 @@ public sealed class ApiClientFunctions(ApiClientService clients, ILogger<ApiClie
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "clients/{clientId}")] HttpRequest request,
         string clientId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await clients.GetAsync(caller, clientId, cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await clients.GetAsync(caller, clientId, cancellationToken)));
 
     [Function("ListApiClients")]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "clients")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await clients.ListAsync(
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await clients.ListAsync(
             caller,
             QueryParameters.Text(request, "continuationToken"),
             QueryParameters.Integer(request, "pageSize"),

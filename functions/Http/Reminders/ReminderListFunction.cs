@@ -9,7 +9,7 @@ public sealed class ReminderListFunction(ReminderListService reminders, ILogger<
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reminders")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await reminders.ListAsync(
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await reminders.ListAsync(
             caller,
             QueryParameters.Integer(request, "year"),
             QueryParameters.Text(request, "jurisdiction"),

@@ -16,7 +16,7 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
         string agencyId,
         string year,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var link = await links.GetAsync(caller, agencyId, year, cancellationToken);
             // A link is a bearer credential until it expires: keep it out of shared caches.
@@ -30,7 +30,7 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
     public Task<IActionResult> Verify(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/verify")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             // Any role may check a document it was given; the answer names only the assessment's id.
             AccessRules.RequireRole(caller, "kiểm tra báo cáo", Roles.Admin, Roles.Reviewer, Roles.Submitter);

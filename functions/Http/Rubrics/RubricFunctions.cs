@@ -14,7 +14,7 @@ public sealed class RubricFunctions(RubricCatalog catalog, ILogger<RubricFunctio
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rubrics")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, () =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, () =>
         {
             var year = QueryParameters.Integer(request, "year");
             var rubrics = catalog.Rubrics
@@ -29,7 +29,7 @@ public sealed class RubricFunctions(RubricCatalog catalog, ILogger<RubricFunctio
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rubrics/{rubricId}")] HttpRequest request,
         string rubricId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, () =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, () =>
         {
             var rubric = catalog.Find(rubricId) ?? throw ApiProblemException.NotFound($"Không có bộ tiêu chí '{rubricId}'.");
             return Task.FromResult<IActionResult>(ApiResults.Json(rubric));

@@ -21,7 +21,7 @@ public sealed class WebhookFunctions(WebhookService webhooks, ILogger<WebhookFun
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "agencies/{agencyId}/webhook")] HttpRequest request,
         string agencyId,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await webhooks.GetAsync(caller, WebhookOwner.Agency(agencyId), cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await webhooks.GetAsync(caller, WebhookOwner.Agency(agencyId), cancellationToken)));
 
     [Function("PutCommitteeWebhook")]
     public Task<IActionResult> PutCommittee(
@@ -35,10 +35,10 @@ public sealed class WebhookFunctions(WebhookService webhooks, ILogger<WebhookFun
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "committees/{jurisdiction}/webhook")] HttpRequest request,
         string jurisdiction,
         CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller => ApiResults.Json(await webhooks.GetAsync(caller, WebhookOwner.Committee(jurisdiction), cancellationToken)));
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) => ApiResults.Json(await webhooks.GetAsync(caller, WebhookOwner.Committee(jurisdiction), cancellationToken)));
 
     private Task<IActionResult> PutAsync(HttpRequest request, WebhookOwner owner, string location, CancellationToken cancellationToken) =>
-        HttpEndpoint.RunAsync(request, logger, async caller =>
+        HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var registration = await JsonBody.ReadAsync<WebhookRegistration>(request, cancellationToken);
             var result = await webhooks.RegisterAsync(caller, owner, registration, QueryParameters.Text(request, "rotateSecret"), cancellationToken);

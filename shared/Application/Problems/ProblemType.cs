@@ -23,4 +23,5 @@ public sealed record ProblemType(string Slug, int Status, string Title, string T
     public static readonly ProblemType PayloadTooLarge = new("payload-too-large", 413, "Nội dung quá lớn", "The request body is too large");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "Kiểu nội dung không được hỗ trợ", "The content type is not supported");
     public static readonly ProblemType Internal = new("internal", 500, "Lỗi hệ thống", "An unexpected error occurred");
+    public static readonly ProblemType Unavailable = new("unavailable", 503, "Dịch vụ tạm thời không khả dụng", "A service the API depends on is temporarily unavailable");
 }

@@ -4,6 +4,7 @@ using CulturalServerless.Application.Agencies;
 using CulturalServerless.Functions.Http.Agencies;
 using CulturalServerless.Functions.Http.Assessments;
 using CulturalServerless.Functions.Http.Clients;
+using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.IntegrationTests.Api;
 
@@ -11,14 +12,18 @@ namespace CulturalServerless.IntegrationTests.Api;
 /// Calls the API's function classes the way a portal's requests reach them: agencies registered and
 /// assessments read by an admin, submissions by a portal (a submitter client) scoped to the agency.
 /// </summary>
-public sealed class ApiClient(AppServices app)
+/// <param name="app">The app's services.</param>
+/// <param name="loggers">Where the function classes log (nowhere when null), for tests that check what was logged.</param>
+public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
 {
     private readonly ConcurrentDictionary<string, Task<string>> portals = new();
 
-    private readonly AgencyFunctions agencies = new(app.Get<AgencyService>(), NullLogger<AgencyFunctions>.Instance);
-    private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), NullLogger<AssessmentFunctions>.Instance);
-    private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), NullLogger<AssessmentListFunction>.Instance);
-    private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), NullLogger<ApiClientFunctions>.Instance);
+    private readonly AgencyFunctions agencies = new(app.Get<AgencyService>(), Logger<AgencyFunctions>(loggers));
+    private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), Logger<AssessmentFunctions>(loggers));
+    private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), Logger<AssessmentListFunction>(loggers));
+    private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), Logger<ApiClientFunctions>(loggers));
+
+    private static ILogger<T> Logger<T>(ILoggerFactory? loggers) => loggers is null ? NullLogger<T>.Instance : loggers.CreateLogger<T>();
 
     public static JsonObject Sample(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)))!.AsObject();
@@ -46,10 +51,10 @@ public sealed class ApiClient(AppServices app)
         Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
     }
 
-    /// <summary>Registers the seed's agency under a new id (and the given jurisdiction) and returns the id.</summary>
-    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null)
+    /// <summary>Registers the seed's agency under a new id (or <paramref name="id"/>, and the given jurisdiction) and returns the id.</summary>
+    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null, string? id = null)
     {
-        var id = "vp-" + Guid.NewGuid().ToString("N")[..10];
+        id ??= "vp-" + Guid.NewGuid().ToString("N")[..10];
         var agency = Sample("agency.json");
         agency["id"] = id;
         if (jurisdiction is not null) agency["jurisdiction"] = jurisdiction;

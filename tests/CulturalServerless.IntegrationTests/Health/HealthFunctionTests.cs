@@ -18,9 +18,10 @@ public sealed class HealthFunctionTests
         await using var app = new AppServices();
         await app.InitializeAsync();
 
-        var (status, report) = await CallAsync(app);
+        var (status, report, retryAfter) = await CallAsync(app);
 
         Assert.Equal(StatusCodes.Status200OK, status);
+        Assert.Null(retryAfter);
         Assert.Equal("healthy", report.Status);
         Assert.False(string.IsNullOrWhiteSpace(report.Version));
         Assert.All(report.Dependencies, d => Assert.Equal(DependencyState.Up, d.State));
@@ -28,39 +29,43 @@ public sealed class HealthFunctionTests
     }
 
     [Fact]
-    public async Task Answers_503_naming_Cosmos_DB_when_it_does_not_answer()
+    public async Task Answers_503_with_Retry_After_naming_Cosmos_DB_when_it_does_not_answer()
     {
         await using var app = AppServices.With(new Dictionary<string, string?> { ["Cosmos:ConnectionString"] = DeadCosmos });
         await app.Get<Azure.Storage.Blobs.BlobServiceClient>()
             .GetBlobContainerClient(CulturalServerless.Storage.Blobs.BlobContainers.Reports).CreateIfNotExistsAsync();
 
-        var (status, report) = await CallAsync(app);
+        var (status, report, retryAfter) = await CallAsync(app);
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Equal("5", retryAfter);
         Assert.Equal("unhealthy", report.Status);
         Assert.Equal(DependencyState.Down, report.Dependencies.Single(d => d.Name == HealthService.CosmosDb).State);
         Assert.Equal(DependencyState.Up, report.Dependencies.Single(d => d.Name == HealthService.BlobStorage).State);
     }
 
     [Fact]
-    public async Task Answers_503_naming_Blob_Storage_when_it_does_not_answer()
+    public async Task Answers_503_with_Retry_After_naming_Blob_Storage_when_it_does_not_answer()
     {
         await using var app = AppServices.With(new Dictionary<string, string?> { ["ReportStorage"] = DeadStorage });
         await app.Get<Microsoft.Azure.Cosmos.CosmosClient>().CreateDatabaseIfNotExistsAsync(app.Settings["Cosmos:Database"]);
 
-        var (status, report) = await CallAsync(app);
+        var (status, report, retryAfter) = await CallAsync(app);
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Equal("5", retryAfter);
         Assert.Equal(DependencyState.Up, report.Dependencies.Single(d => d.Name == HealthService.CosmosDb).State);
         var blob = report.Dependencies.Single(d => d.Name == HealthService.BlobStorage);
         Assert.Equal(DependencyState.Down, blob.State);
         Assert.NotNull(blob.Error);
     }
 
-    private static async Task<(int? Status, HealthReport Report)> CallAsync(AppServices app)
+    private static async Task<(int? Status, HealthReport Report, string? RetryAfter)> CallAsync(AppServices app)
     {
         var function = new HealthFunction(app.Get<HealthService>());
-        var result = Assert.IsType<JsonResult>(await function.Run(new DefaultHttpContext().Request, CancellationToken.None));
-        return (result.StatusCode, Assert.IsType<HealthReport>(result.Value));
+        var context = new DefaultHttpContext();
+        var result = Assert.IsType<JsonResult>(await function.Run(context.Request, CancellationToken.None));
+        var retryAfter = context.Response.Headers.TryGetValue("Retry-After", out var value) ? value.ToString() : null;
+        return (result.StatusCode, Assert.IsType<HealthReport>(result.Value), retryAfter);
     }
 }

@@ -81,9 +81,11 @@ public sealed class AppServices : IAsyncLifetime
         disposed = true;
         try
         {
-            await Get<Microsoft.Azure.Cosmos.Database>().DeleteAsync();
+            // Bounded: a fault test may leave its emulator dead or frozen.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await Get<Microsoft.Azure.Cosmos.Database>().DeleteAsync(cancellationToken: timeout.Token);
         }
-        catch (Exception exception) when (exception is Microsoft.Azure.Cosmos.CosmosException or HttpRequestException)
+        catch (Exception exception) when (exception is Microsoft.Azure.Cosmos.CosmosException or HttpRequestException or OperationCanceledException)
         {
             // Clean-up is best effort: the database is already gone, or the test pointed Cosmos
             // at an address where nothing answers.

@@ -22,9 +22,15 @@ public sealed partial class PrivateAzurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Freezes this Azurite (SIGSTOP), for fault tests: its ports accept, but nothing answers.</summary>
+    public void Pause() => ProcessSignals.Pause(process);
+
+    /// <summary>Thaws it (SIGCONT).</summary>
+    public void Resume() => ProcessSignals.Resume(process);
+
     public static async Task<PrivateAzurite> StartAsync()
     {
-        var azurite = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite");
+        var azurite = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "azurite");
         var process = Process.Start(new ProcessStartInfo(azurite,
             ["--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
              "--tableHost", "127.0.0.1", "--tablePort", "0", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck"])
@@ -58,15 +64,6 @@ public sealed partial class PrivateAzurite : IAsyncDisposable
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CulturalServerless.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("The repository root (CulturalServerless.sln) was not found above the test output.");
     }
 
     [GeneratedRegex(@"Azurite (Blob|Queue) service (?:successfully listens on|is successfully listening at) http://127\.0\.0\.1:(\d+)")]

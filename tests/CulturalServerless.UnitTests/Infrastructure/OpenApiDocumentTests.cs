@@ -51,6 +51,23 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void Every_operation_but_health_documents_503_unavailable_with_Retry_After()
+    {
+        // Authentication reads the registry of API clients, so every authenticated operation touches storage.
+        foreach (var (method, path, operation) in Operations.Where(o => o.Path != "/api/health"))
+        {
+            Assert.True(operation.Responses.TryGetValue("503", out var unavailable), $"{method} {path} does not document 503.");
+            Assert.True(unavailable.Reference?.Id == "Unavailable", $"{method} {path} documents its 503 without the Unavailable response.");
+        }
+
+        var component = Document.Components.Responses["Unavailable"];
+        Assert.Contains("/problems/unavailable", component.Description, StringComparison.Ordinal);
+        Assert.True(component.Headers.ContainsKey("Retry-After"));
+        Assert.True(component.Content.ContainsKey("application/problem+json"));
+        Assert.True(Document.Paths["/api/health"].Operations[OperationType.Get].Responses["503"].Headers.ContainsKey("Retry-After"));
+    }
+
+    [Fact]
     public void Every_operation_but_health_answers_401_and_every_error_is_a_problem_document()
     {
         foreach (var (method, path, operation) in Operations)
@@ -60,7 +77,8 @@ public sealed class OpenApiDocumentTests
                 Assert.True(operation.Responses.ContainsKey("401"), $"{method} {path} does not document 401.");
             }
 
-            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4')))
+            // Health's 503 is its report, which names the dependency that is down.
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('4') || (r.Key.StartsWith('5') && path != "/api/health")))
             {
                 Assert.True(response.Content.ContainsKey("application/problem+json"),
                     $"{method} {path} answers {status} without application/problem+json.");
