@@ -42,36 +42,30 @@ public sealed class ReportRenderer
         {
             var pdfPage = document.AddPage();
             pdfPage.Size = PageSize.A4;
-            var runs = new JustifiedRuns();
-            using (var graphics = XGraphics.FromPdfPage(pdfPage))
+            using var graphics = XGraphics.FromPdfPage(pdfPage);
+            var drawer = new PageDrawer(graphics, fonts);
+            drawer.Draw(page);
+            if (page.Index > 0)
             {
-                var drawer = new PageDrawer(graphics, fonts, runs);
-                drawer.Draw(page);
-                if (page.Index > 0)
-                {
-                    drawer.DrawPageNumber(page.Index + 1);
-                }
-
-                foreach (var reserved in page.Reserved)
-                {
-                    if (reserved.Name == ReportFlow.HeaderSlot)
-                    {
-                        drawer.Draw(header, reserved.Y);
-                    }
-                    else if (reserved.Name == ReportFlow.ClosingSlot)
-                    {
-                        drawer.Draw(closing, reserved.Y);
-                        slot = new SignatureSlot(page.Index, new XRect(
-                            PageGeometry.MarginLeft + signature.X,
-                            PageGeometry.MarginTop + reserved.Y + signature.Y,
-                            signature.Width,
-                            signature.Height));
-                    }
-                }
+                drawer.DrawPageNumber(page.Index + 1);
             }
 
-            // The graphics have written the page's content stream on disposal; now widen its justified lines.
-            runs.Apply(pdfPage);
+            foreach (var reserved in page.Reserved)
+            {
+                if (reserved.Name == ReportFlow.HeaderSlot)
+                {
+                    drawer.Draw(header, reserved.Y);
+                }
+                else if (reserved.Name == ReportFlow.ClosingSlot)
+                {
+                    drawer.Draw(closing, reserved.Y);
+                    slot = new SignatureSlot(page.Index, new XRect(
+                        PageGeometry.MarginLeft + signature.X,
+                        PageGeometry.MarginTop + reserved.Y + signature.Y,
+                        signature.Width,
+                        signature.Height));
+                }
+            }
         }
 
         // The flow always ends section IV with the closing block, so the slot exists.

@@ -36,7 +36,7 @@ public sealed class ReportRendererTests
 
     /// <summary>
     /// Decree 30's body is justified: every line but a paragraph's last reaches the right margin
-    /// (each is drawn as one glyph run whose gaps are widened), and none runs past it.
+    /// (its words are drawn at the offsets the layout computed), and none runs past it.
     /// </summary>
     [Fact]
     public void Body_lines_are_justified_to_the_right_margin_and_never_past_it()
