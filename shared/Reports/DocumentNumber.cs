@@ -8,6 +8,9 @@ namespace CulturalServerless.Reports;
 /// </summary>
 public sealed record DocumentNumber(int? Sequence, string Symbol)
 {
+    /// <summary>A report's number: type "BC" and the issuing body's abbreviation, e.g. "BC-VP".</summary>
+    public static DocumentNumber OfReport(int? sequence, string issuerAbbreviation) => new(sequence, "BC-" + issuerAbbreviation);
+
     /// <summary>"15/BC-VP", as other documents cite it.</summary>
     public string Reference
     {

@@ -55,6 +55,7 @@ internal static class SubmissionLoad
             context.Request.Path = $"/api/agencies/{id}/assessments/2022";
             context.Request.ContentType = "application/json";
             context.Request.Headers.Authorization = "Bearer " + token;
+            context.Request.Headers["Idempotency-Key"] = Guid.NewGuid().ToString();
             context.Request.Body = new MemoryStream(body);
             context.Request.ContentLength = body.Length;
             var result = await functions.Submit(context.Request, id, "2022", ct);
@@ -91,7 +92,7 @@ internal static class SubmissionLoad
             await requests.EnsureWrittenAsync(new ReportRequest
             {
                 Agency = agency with { Id = $"floor-{i}" }, Year = version.Year, Version = version.Version,
-                Submission = version.Submission, Score = version.Score, SubmittedAt = version.SubmittedAt,
+                Submission = version.Submission, Score = version.Score, SubmittedAt = version.SubmittedAt, Issue = version.Issue,
             }, ct);
         });
         floor.Stop();

@@ -1,11 +1,15 @@
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Problems;
 using CulturalServerless.Scoring.Submissions;
+using CulturalServerless.Validation;
 
 namespace CulturalServerless.Functions.Http.Assessments;
 
 /// <summary>
-/// An agency's yearly assessment: <c>POST</c> submits a version (scored in the request),
-/// <c>GET</c> reads the latest, <c>GET …/versions/{version}</c> an earlier one.
+/// An agency's yearly assessment: <c>POST</c> submits a version officially (scored in the request,
+/// numbered in the agency's register), <c>GET</c> reads the latest with its ETag,
+/// <c>GET …/versions/{version}</c> an earlier one.
 /// </summary>
 public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<AssessmentFunctions> logger)
 {
@@ -17,11 +21,15 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         CancellationToken cancellationToken) =>
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
-            var submission = await JsonBody.ReadAsync<AssessmentSubmission>(request, cancellationToken);
             var idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
-            var outcome = await assessments.SubmitAsync(caller, agencyId, year, submission, idempotencyKey, cancellationToken);
-            var view = outcome.Assessment;
+            var ifMatch = request.Headers.IfMatch.FirstOrDefault();
+            var outcome = FromDraft(request)
+                ? await assessments.SubmitDraftAsync(caller, agencyId, year, idempotencyKey, ifMatch, cancellationToken)
+                : await assessments.SubmitAsync(caller, agencyId, year,
+                    await JsonBody.ReadAsync<AssessmentSubmission>(request, cancellationToken), idempotencyKey, ifMatch, cancellationToken);
+            var view = outcome.Assessment.Value;
             request.HttpContext.Response.Headers.Location = $"/api/agencies/{view.AgencyId}/assessments/{view.Year}/versions/{view.Version}";
+            request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(outcome.Assessment.ETag);
             if (outcome.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
             return ApiResults.Json(view, outcome.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created);
         });
@@ -33,7 +41,11 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         string year,
         CancellationToken cancellationToken) =>
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
-            ApiResults.Json(await assessments.GetLatestAsync(caller, agencyId, year, cancellationToken)));
+        {
+            var latest = await assessments.GetLatestAsync(caller, agencyId, year, cancellationToken);
+            request.HttpContext.Response.Headers.ETag = EntityTags.ToHeader(latest.ETag);
+            return ApiResults.Json(latest.Value);
+        });
 
     [Function("GetAssessmentVersion")]
     public Task<IActionResult> GetVersion(
@@ -44,4 +56,13 @@ public sealed class AssessmentFunctions(AssessmentService assessments, ILogger<A
         CancellationToken cancellationToken) =>
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
             ApiResults.Json(await assessments.GetVersionAsync(caller, agencyId, year, version, cancellationToken)));
+
+    /// <summary><c>?source=draft</c> submits the saved draft, with no body; without it the body is the submission.</summary>
+    private static bool FromDraft(HttpRequest request) => QueryParameters.Text(request, "source") switch
+    {
+        null => false,
+        "draft" => true,
+        var other => throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số source chỉ nhận giá trị draft.",
+            [new ValidationProblem("$.query.source", "invalid-source", $"source chỉ nhận 'draft'; đã nhận '{other}'.", $"source takes only 'draft'; got '{other}'.")]),
+    };
 }

@@ -15,15 +15,14 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
     private const string ConcurrentChanges = "Quá nhiều thay đổi đồng thời; vui lòng thử lại.";
 
     /// <summary>
-    /// Records a new version: the latest one sets the totals and status; every one enters the history.
-    /// <paramref name="headAsRead"/> is the head as the caller read it before creating the version
-    /// (null inside: there was none), used for the first attempt instead of reading it again; a
-    /// stale one only costs a failed create or replace and a fresh read.
+    /// Records a new version: it becomes the latest, sets the totals and status, and the version it
+    /// supersedes (if any) is marked so in the history. <paramref name="headAsRead"/> is the head as
+    /// the caller read it before creating the version (null inside: there was none), used for the
+    /// first attempt instead of reading it again; a stale one only costs a failed write and a fresh read.
     /// </summary>
-    public Task<AssessmentHead> RecordSubmissionAsync(
+    public Task<Stored<AssessmentHead>> RecordSubmissionAsync(
         Agency agency, AssessmentVersion version, Actor actor, HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
-        var entries = SubmissionHistory(version, actor);
         var first = true;
         return OptimisticConcurrency.RunAsync(async ct =>
         {
@@ -33,17 +32,23 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
             first = false;
             if (current is null)
             {
-                var head = NewHead(agency, version, entries);
-                return await assessments.TryCreateHeadAsync(head, ct) ? Attempt<AssessmentHead>.Done(head) : Attempt<AssessmentHead>.Retry;
+                var head = NewHead(agency, version, SubmissionHistory(version, actor, supersedes: null));
+                return await assessments.TryCreateHeadAsync(head, ct) is { } created
+                    ? Attempt<Stored<AssessmentHead>>.Done(new(head, created))
+                    : Attempt<Stored<AssessmentHead>>.Retry;
             }
             if (current.Value.History.Any(e => e.Version == version.Version && e.Action == "submitted"))
             {
-                return Attempt<AssessmentHead>.Done(current.Value); // recorded by an earlier attempt of the same submission
+                return Attempt<Stored<AssessmentHead>>.Done(current); // recorded by an earlier attempt of the same submission
             }
-            var updated = version.Version > current.Value.LatestVersion
-                ? NewHead(agency, version, [.. current.Value.History, .. entries])
-                : current.Value with { History = [.. current.Value.History, .. entries], UpdatedAt = clock.GetUtcNow() };
-            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) ? Attempt<AssessmentHead>.Done(updated) : Attempt<AssessmentHead>.Retry;
+            var supersedes = version.Version > current.Value.LatestVersion ? current.Value.LatestVersion : (int?)null;
+            var history = SubmissionHistory(version, actor, supersedes);
+            var updated = supersedes is not null
+                ? NewHead(agency, version, [.. current.Value.History, .. history])
+                : current.Value with { History = [.. current.Value.History, .. history], UpdatedAt = clock.GetUtcNow() };
+            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) is { } replaced
+                ? Attempt<Stored<AssessmentHead>>.Done(new(updated, replaced))
+                : Attempt<Stored<AssessmentHead>>.Retry;
         }, clock, ConcurrentChanges, cancellationToken);
     }
 
@@ -82,7 +87,7 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
                 }
                 : head;
             updated = updated with { History = [.. head.History, entry], UpdatedAt = clock.GetUtcNow() };
-            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) ? Attempt<bool>.Done(true) : Attempt<bool>.Retry;
+            return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) is not null ? Attempt<bool>.Done(true) : Attempt<bool>.Retry;
         }, clock, ConcurrentChanges, cancellationToken);
     }
 
@@ -108,17 +113,20 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
         History = history,
     };
 
-    private static HistoryEntry[] SubmissionHistory(AssessmentVersion version, Actor actor)
+    private static HistoryEntry[] SubmissionHistory(AssessmentVersion version, Actor actor, int? supersedes)
     {
         var score = version.Score;
         var self = score.SelfTotal is { } selfTotal ? $"tự chấm {Points(selfTotal)}/{Points(score.MaxTotal)}" : "không tự chấm tổng";
-        return
+        HistoryEntry[] entries =
         [
-            new(version.SubmittedAt, actor, "submitted", version.Version, self),
+            new(version.SubmittedAt, actor, "submitted", version.Version, $"Số: {version.Issue.Reference}; {self}"),
             new(version.SubmittedAt, Actor.System, "scored", version.Version,
                 $"{Points(score.Total)}/{Points(score.MaxTotal)} điểm theo {score.RubricId}: {(score.Verdict == Scoring.Verdict.Passed ? "đạt" : "không đạt")}"),
             new(version.SubmittedAt, Actor.System, "report-requested", version.Version, version.Report.RequestPath),
         ];
+        return supersedes is { } earlier && earlier > 0
+            ? [new(version.SubmittedAt, actor, "superseded", earlier, $"thay bằng phiên bản {version.Version}"), .. entries]
+            : entries;
     }
 
     private static string Points(decimal value) => value.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"));

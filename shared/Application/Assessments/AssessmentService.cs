@@ -3,6 +3,10 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Documents;
+using CulturalServerless.Calendar;
+using CulturalServerless.Reports;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Submissions;
@@ -22,6 +26,8 @@ namespace CulturalServerless.Application.Assessments;
 public sealed partial class AssessmentService(
     AgencyService agencies,
     IAssessmentStore assessments,
+    IAssessmentDraftStore drafts,
+    IDocumentRegister register,
     AssessmentHeadUpdater heads,
     IReportRequestStore reportRequests,
     AssessmentEvaluator evaluator,
@@ -30,45 +36,74 @@ public sealed partial class AssessmentService(
 {
     public const int MaxIdempotencyKeyLength = 200;
 
-    public async Task<SubmissionOutcome> SubmitAsync(
-        Caller caller, string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits <paramref name="submission"/> officially (nộp chính thức): it becomes the next
+    /// version and takes the next number in the agency's register. <paramref name="idempotencyKey"/>
+    /// is required (428 without), so a retry returns the first result; while an official version
+    /// exists, <paramref name="ifMatch"/> must carry the assessment's ETag (428 without, 412 when
+    /// stale) and the new version supersedes it.
+    /// </summary>
+    public Task<SubmissionOutcome> SubmitAsync(
+        Caller caller, string agencyId, string yearText, AssessmentSubmission submission, string? idempotencyKey, string? ifMatch,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(caller, agencyId, yearText, _ => Task.FromResult(submission), idempotencyKey, ifMatch, cancellationToken);
+
+    /// <summary>Submits the agency-year's saved draft officially, as <see cref="SubmitAsync(Caller, string, string, AssessmentSubmission, string?, string?, CancellationToken)"/>.</summary>
+    public Task<SubmissionOutcome> SubmitDraftAsync(
+        Caller caller, string agencyId, string yearText, string? idempotencyKey, string? ifMatch, CancellationToken cancellationToken) =>
+        SubmitAsync(caller, agencyId, yearText, async year =>
+            (await drafts.FindAsync(agencyId, year, cancellationToken))?.Value.Submission
+                ?? throw ApiProblemException.NotFound($"Cơ quan '{agencyId}' chưa lưu bản nháp năm {year}."),
+            idempotencyKey, ifMatch, cancellationToken);
+
+    private async Task<SubmissionOutcome> SubmitAsync(
+        Caller caller, string agencyId, string yearText, Func<int, Task<AssessmentSubmission>> content, string? idempotencyKey,
+        string? ifMatch, CancellationToken cancellationToken)
     {
         AccessRules.RequireRole(caller, "nộp tự đánh giá", Roles.Submitter);
         var year = AssessmentYear.FromRoute(yearText);
-        RequireValidIdempotencyKey(idempotencyKey);
+        var key = RequireIdempotencyKey(idempotencyKey);
+        var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw Stale(agencyId, year);
         var agency = (await agencies.GetAsync(caller, agencyId, cancellationToken)).Value;
         if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
         {
             // Readable through another role (a reviewer that is also a submitter elsewhere), not writable.
             throw AccessRules.Forbidden($"Bạn không được nộp tự đánh giá cho cơ quan '{agencyId}'.");
         }
+        var submission = await content(year);
         var actor = caller.Actor;
         var requestHash = Hash(submission);
 
-        if (idempotencyKey is not null
-            && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, idempotencyKey, cancellationToken) is { } earlier)
+        if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(agency, earlier, requestHash, actor, cancellationToken);
         }
 
         var evaluation = evaluator.EvaluateForYear(submission, year, agency);
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
-        var version = await CreateVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation,
-            idempotencyKey, requestHash, actor, cancellationToken);
-        if (version.Replayed is { } twin)
+        RequireCurrent(head, expected, agencyId, year);
+        var version = await NewVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor, cancellationToken);
+        if (!await assessments.TryCreateVersionAsync(version, cancellationToken))
         {
-            // A concurrent request with the same Idempotency-Key stored it first.
-            return await ReplayAsync(agency, twin, requestHash, actor, cancellationToken);
+            // Someone took this version number first: the same request retried concurrently (a
+            // replay), or another official submission, which this one may supersede only knowingly.
+            if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } twin)
+            {
+                return await ReplayAsync(agency, twin, requestHash, actor, cancellationToken);
+            }
+            var now = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+            RequireCurrent(now, expected, agencyId, year);
+            throw Stale(agencyId, year);
         }
-        var stored = version.Created!;
-        LogScored(agencyId, year, stored.Version, stored.Score.Total, stored.Score.Verdict);
+        LogSubmitted(agencyId, year, version.Version, version.Issue.Reference, version.Score.Total, version.Score.Verdict);
         // The head read above is still the best guess of the head: the first write to it uses that
         // read (and its ETag) instead of reading it again.
-        var headAsRead = stored.Version == (head?.Value.LatestVersion ?? 0) + 1 ? new AssessmentHeadUpdater.HeadAsRead(head) : null;
-        return new SubmissionOutcome(await PublishAsync(agency, stored, actor, headAsRead, cancellationToken), Replayed: false);
+        return new SubmissionOutcome(
+            await PublishAsync(agency, version, actor, new AssessmentHeadUpdater.HeadAsRead(head), cancellationToken), Replayed: false);
     }
 
-    public async Task<AssessmentView> GetLatestAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
+    /// <summary>The latest version, with the assessment's ETag (what a superseding submission sends as If-Match).</summary>
+    public async Task<Stored<AssessmentView>> GetLatestAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
     {
         RequireReader(caller);
         var year = AssessmentYear.FromRoute(yearText);
@@ -79,7 +114,7 @@ public sealed partial class AssessmentService(
         }
         var version = await assessments.FindVersionAsync(agencyId, year, head.Value.LatestVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Assessment {head.Value.Id} points at a missing version {head.Value.LatestVersion}.");
-        return AssessmentView.From(head.Value, version.Value);
+        return new Stored<AssessmentView>(AssessmentView.From(head.Value, version.Value), head.ETag);
     }
 
     public async Task<AssessmentView> GetVersionAsync(Caller caller, string agencyId, string yearText, string versionText, CancellationToken cancellationToken)
@@ -109,54 +144,73 @@ public sealed partial class AssessmentService(
     private static void RequireReader(Caller caller) =>
         AccessRules.RequireRole(caller, "xem tự đánh giá", Roles.Admin, Roles.Reviewer, Roles.Submitter);
 
-    private sealed record VersionAttempt(AssessmentVersion? Created, AssessmentVersion? Replayed);
-
-    private async Task<VersionAttempt> CreateVersionAsync(
-        Agency agency, int year, int firstCandidate, AssessmentEvaluation evaluation, string? idempotencyKey,
-        string requestHash, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version to create, with the next number in the agency's register, dated today in Viet
+    /// Nam. The register is asked by the version's id, so a request that lost the race for this
+    /// version number leaves no gap: the winner holds the same number.
+    /// </summary>
+    private async Task<AssessmentVersion> NewVersionAsync(
+        Agency agency, int year, int number, AssessmentEvaluation evaluation, string idempotencyKey, string requestHash, Actor actor,
+        CancellationToken cancellationToken)
     {
-        // The head may lag behind versions that concurrent submissions have just created: take the
-        // next free number, one create at a time; Cosmos DB refuses a taken id with 409.
-        for (var number = firstCandidate; number < firstCandidate + 1000; number++)
+        var id = AssessmentKeys.VersionId(agency.Id, year, number);
+        var submittedAt = clock.GetUtcNow();
+        var issuedOn = VietnamCalendar.DateOf(submittedAt);
+        var sequence = await register.NumberForAsync(agency.Id, issuedOn.Year, id, cancellationToken);
+        return new AssessmentVersion
         {
-            var version = new AssessmentVersion
+            Id = id,
+            PartitionKey = AssessmentKeys.PartitionKey(agency.Id, year),
+            AgencyId = agency.Id,
+            Year = year,
+            Version = number,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = requestHash,
+            Submission = evaluation.Submission,
+            Score = evaluation.Score!,
+            SubmittedAt = submittedAt,
+            SubmittedBy = actor,
+            Issue = new DocumentIssue(sequence, DocumentNumber.OfReport(sequence, agency.Symbol).Reference, issuedOn),
+            Report = new VersionReport
             {
-                Id = AssessmentKeys.VersionId(agency.Id, year, number),
-                PartitionKey = AssessmentKeys.PartitionKey(agency.Id, year),
-                AgencyId = agency.Id,
-                Year = year,
-                Version = number,
-                IdempotencyKey = idempotencyKey ?? "generated:" + Guid.NewGuid().ToString("N"),
-                RequestHash = requestHash,
-                Submission = evaluation.Submission,
-                Score = evaluation.Score!,
-                SubmittedAt = clock.GetUtcNow(),
-                SubmittedBy = actor,
-                Report = new VersionReport
-                {
-                    State = ReportState.Requested,
-                    RequestPath = reportRequests.PathOf(agency.Id, year, number),
-                },
-            };
-            if (await assessments.TryCreateVersionAsync(version, cancellationToken))
-            {
-                return new VersionAttempt(version, null);
-            }
-            if (idempotencyKey is not null
-                && await assessments.FindVersionByIdempotencyKeyAsync(agency.Id, year, idempotencyKey, cancellationToken) is { } twin)
-            {
-                return new VersionAttempt(null, twin);
-            }
-        }
-        throw new ApiProblemException(ProblemType.Conflict, "Quá nhiều lượt nộp đồng thời cho cùng cơ quan và năm; vui lòng thử lại.");
+                State = ReportState.Requested,
+                RequestPath = reportRequests.PathOf(agency.Id, year, number),
+            },
+        };
     }
+
+    /// <summary>
+    /// While an official version exists, a new one supersedes it only if the caller saw the
+    /// latest: 428 without If-Match, 412 with a stale one (or with one when there is nothing yet).
+    /// </summary>
+    private static void RequireCurrent(Stored<AssessmentHead>? head, string? expected, string agencyId, int year)
+    {
+        if (head is null)
+        {
+            if (expected is not null) throw Stale(agencyId, year);
+            return;
+        }
+        if (expected is null)
+        {
+            throw new ApiProblemException(ProblemType.PreconditionRequired,
+                $"Cơ quan '{agencyId}' đã nộp chính thức năm {year} (phiên bản {head.Value.LatestVersion}): để nộp thay thế, gửi If-Match với ETag của tự đánh giá.",
+                [new ValidationProblem("$.headers.If-Match", "if-match-required",
+                    "Cần If-Match với ETag của tự đánh giá hiện tại để nộp phiên bản thay thế.",
+                    "If-Match with the assessment's current ETag is required to supersede its official version.")]);
+        }
+        if (expected != head.ETag) throw Stale(agencyId, year);
+    }
+
+    private static ApiProblemException Stale(string agencyId, int year) =>
+        new(ProblemType.PreconditionFailed,
+            $"Tự đánh giá năm {year} của cơ quan '{agencyId}' đã thay đổi từ lần đọc trước (If-Match); hãy đọc lại rồi quyết định nộp thay thế.");
 
     /// <summary>
     /// Makes the version visible in the head, then writes its report request. Safe to repeat. In
     /// this order the renderer, which the request's blob sets off, always finds the head already at
     /// its version, so what it records is never overwritten by a head that has yet to move on.
     /// </summary>
-    private async Task<AssessmentView> PublishAsync(
+    private async Task<Stored<AssessmentView>> PublishAsync(
         Agency agency, AssessmentVersion version, Actor actor, AssessmentHeadUpdater.HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
         var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
@@ -169,8 +223,9 @@ public sealed partial class AssessmentService(
             Submission = version.Submission,
             Score = version.Score,
             SubmittedAt = version.SubmittedAt,
+            Issue = version.Issue,
         }, cancellationToken);
-        return AssessmentView.From(head, version);
+        return new Stored<AssessmentView>(AssessmentView.From(head.Value, version), head.ETag);
     }
 
     private async Task<SubmissionOutcome> ReplayAsync(
@@ -189,9 +244,15 @@ public sealed partial class AssessmentService(
     private static string Hash(AssessmentSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options)));
 
-    private static void RequireValidIdempotencyKey(string? key)
+    private static string RequireIdempotencyKey(string? key)
     {
-        if (key is null) return;
+        if (key is null)
+        {
+            throw new ApiProblemException(ProblemType.PreconditionRequired,
+                "Nộp chính thức cần tiêu đề Idempotency-Key (ví dụ: một UUID), để lần gửi lại trả về đúng kết quả lần đầu.",
+                [new ValidationProblem("$.headers.Idempotency-Key", "idempotency-key-required",
+                    "Cần tiêu đề Idempotency-Key.", "The Idempotency-Key header is required.")]);
+        }
         if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentHead.HeadIdempotencyKey
             || key.StartsWith("generated:", StringComparison.Ordinal))
         {
@@ -200,10 +261,11 @@ public sealed partial class AssessmentService(
                 [new ValidationProblem("$.headers.Idempotency-Key", "invalid-idempotency-key",
                     "Idempotency-Key không hợp lệ.", "Invalid Idempotency-Key.")]);
         }
+        return key;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} scored {Total} ({Verdict})")]
-    private partial void LogScored(string agencyId, int year, int version, decimal total, Verdict verdict);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} submitted as {DocumentNumber}, scored {Total} ({Verdict})")]
+    private partial void LogSubmitted(string agencyId, int year, int version, string documentNumber, decimal total, Verdict verdict);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version}: Idempotency-Key replayed")]
     private partial void LogReplayed(string agencyId, int year, int version);

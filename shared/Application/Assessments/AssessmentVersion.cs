@@ -32,5 +32,8 @@ public sealed record AssessmentVersion
     public required ScoreResult Score { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
     public required Actor SubmittedBy { get; init; }
+
+    /// <summary>The number and date taken in the agency's register at submission; the report prints them.</summary>
+    public required DocumentIssue Issue { get; init; }
     public required VersionReport Report { get; init; }
 }

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Submissions;
 
@@ -15,6 +16,12 @@ public sealed record AssessmentView
     public required int Version { get; init; }
     public required int LatestVersion { get; init; }
     public required AssessmentStatus Status { get; init; }
+
+    /// <summary>True for an official version that a later one replaced; its report stays downloadable and verifiable.</summary>
+    public bool Superseded => Version < LatestVersion;
+
+    /// <summary>The number and date the version took in the agency's register at submission.</summary>
+    public required DocumentIssue Issue { get; init; }
 
     // The version's own totals, read from its results rather than copied beside them.
     public string RubricId => Results.RubricId;
@@ -35,6 +42,7 @@ public sealed record AssessmentView
         Version = version.Version,
         LatestVersion = head.LatestVersion,
         Status = head.Status,
+        Issue = version.Issue,
         Results = version.Score,
         Submission = version.Submission,
         SubmittedAt = version.SubmittedAt,
@@ -54,4 +62,4 @@ public sealed record AssessmentSummary(
 }
 
 /// <summary>The outcome of a submission: the stored version, and whether it is the replay of an earlier request.</summary>
-public sealed record SubmissionOutcome(AssessmentView Assessment, bool Replayed);
+public sealed record SubmissionOutcome(Stored<AssessmentView> Assessment, bool Replayed);

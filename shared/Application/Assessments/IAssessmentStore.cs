@@ -23,11 +23,11 @@ public interface IAssessmentStore
     /// <summary>Creates a version; false when its id or its idempotency key is taken in the partition.</summary>
     Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken);
 
-    /// <summary>Creates the head; false when the agency-year has one already.</summary>
-    Task<bool> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken);
+    /// <summary>Creates the head; its ETag, or null when the agency-year has one already.</summary>
+    Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the head if it still has <paramref name="eTag"/>; false when someone changed it first.</summary>
-    Task<bool> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken);
+    /// <summary>Replaces the head if it still has <paramref name="eTag"/>; its new ETag, or null when someone changed it first.</summary>
+    Task<string?> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken);
 
     /// <summary>Replaces the version if it still has <paramref name="eTag"/>; false when someone changed it first.</summary>
     Task<bool> TryReplaceVersionAsync(AssessmentVersion version, string eTag, CancellationToken cancellationToken);

@@ -11,11 +11,14 @@ namespace CulturalServerless.Application.Assessments;
 /// </summary>
 public sealed record ReportRequest
 {
-    public int SchemaVersion { get; init; } = 1;
+    public int SchemaVersion { get; init; } = 2;
     public required Agency Agency { get; init; }
     public required int Year { get; init; }
     public required int Version { get; init; }
     public required AssessmentSubmission Submission { get; init; }
     public required ScoreResult Score { get; init; }
     public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The document number and date the version took at submission.</summary>
+    public required DocumentIssue Issue { get; init; }
 }

@@ -20,6 +20,7 @@ public sealed record ProblemType(string Slug, int Status, string Title, string T
     public static readonly ProblemType Conflict = new("conflict", 409, "Xung đột dữ liệu", "The resource was changed by someone else");
     public static readonly ProblemType IdempotencyKeyReused = new("idempotency-key-reused", 409, "Idempotency-Key đã được dùng cho nội dung khác", "The Idempotency-Key was used for a different request");
     public static readonly ProblemType PreconditionFailed = new("precondition-failed", 412, "Phiên bản dữ liệu đã thay đổi", "The resource has changed since it was read (If-Match)");
+    public static readonly ProblemType PreconditionRequired = new("precondition-required", 428, "Thiếu tiêu đề điều kiện bắt buộc", "The request must carry a required header (Idempotency-Key, If-Match)");
     public static readonly ProblemType PayloadTooLarge = new("payload-too-large", 413, "Nội dung quá lớn", "The request body is too large");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "Kiểu nội dung không được hỗ trợ", "The content type is not supported");
     public static readonly ProblemType Internal = new("internal", 500, "Lỗi hệ thống", "An unexpected error occurred");

@@ -28,7 +28,7 @@ public static class OfficialReportMapper
         {
             ParentBody = agency.ParentBody.ToUpper(Vietnamese),
             IssuingBody = (agency.HeaderName ?? agency.Name).ToUpper(Vietnamese),
-            Number = new DocumentNumber(documentNumber, "BC-" + agency.Symbol),
+            Number = DocumentNumber.OfReport(documentNumber, agency.Symbol),
             PlaceAndDate = new IssuePlaceAndDate(agency.PlaceName, issueDate),
             Title = $"Xây dựng cơ quan {agency.Name}\nđạt chuẩn văn hóa năm {year}",
             GeneralSituation = Paragraphs(submission.GeneralSituation),

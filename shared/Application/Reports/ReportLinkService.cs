@@ -16,7 +16,7 @@ public sealed class ReportLinkService(AssessmentService assessments, IReportStor
     /// <summary>Only for callers who may read the assessment (the read rules answer 404 otherwise).</summary>
     public async Task<ReportLink> GetAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
     {
-        var assessment = await assessments.GetLatestAsync(caller, agencyId, yearText, cancellationToken);
+        var assessment = (await assessments.GetLatestAsync(caller, agencyId, yearText, cancellationToken)).Value;
         var report = assessment.Report;
         if (report.State != ReportState.Ready || report.Sha256 is null || report.DocumentNumber is null)
         {

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
-using CulturalServerless.Application.Documents;
-using CulturalServerless.Calendar;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
 using Microsoft.Extensions.Logging;
@@ -18,7 +16,6 @@ public sealed partial class ReportRenderingService(
     IReportStore reports,
     IAssessmentStore assessments,
     AssessmentHeadUpdater heads,
-    IDocumentRegister numbers,
     ReportRenderer renderer,
     ReportSigner signer,
     ISigningCertificateSource certificates,
@@ -72,9 +69,8 @@ public sealed partial class ReportRenderingService(
     private async Task<StoredReport> RenderAndStoreAsync(ReportRequest request, AssessmentVersion version, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var issueDate = VietnamCalendar.DateOf(now);
-        var number = await numbers.NumberForAsync(request.Agency.Id, issueDate.Year, version.Id, cancellationToken);
-        var official = OfficialReportMapper.Map(request, number, issueDate);
+        // The number and date were taken in the agency's register when the version was submitted.
+        var official = OfficialReportMapper.Map(request, request.Issue.Sequence, request.Issue.Date);
 
         using var composed = renderer.Compose(official);
         var pdf = await signer.SignAsync(composed, cancellationToken);

@@ -43,11 +43,11 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
     public async Task<bool> TryCreateVersionAsync(AssessmentVersion version, CancellationToken cancellationToken) =>
         await container.TryCreateAsync(version, version.PartitionKey, cancellationToken) is not null;
 
-    public async Task<bool> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken) =>
-        await container.TryCreateAsync(head, head.PartitionKey, cancellationToken) is not null;
+    public Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken) =>
+        container.TryCreateAsync(head, head.PartitionKey, cancellationToken);
 
-    public async Task<bool> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken) =>
-        await container.TryReplaceAsync(head, head.Id, head.PartitionKey, eTag, cancellationToken) is not null;
+    public Task<string?> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken) =>
+        container.TryReplaceAsync(head, head.Id, head.PartitionKey, eTag, cancellationToken);
 
     public async Task<bool> TryReplaceVersionAsync(AssessmentVersion version, string eTag, CancellationToken cancellationToken) =>
         await container.TryReplaceAsync(version, version.Id, version.PartitionKey, eTag, cancellationToken) is not null;

@@ -64,13 +64,30 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         return id;
     }
 
-    public async Task<ApiResponse> SubmitAsync(string agencyId, string year, string? body, string? contentType = "application/json", string? idempotencyKey = null)
+    /// <summary>Passed as the Idempotency-Key, sends none.</summary>
+    public const string NoIdempotencyKey = "";
+
+    /// <summary>
+    /// Submits officially as the agency's portal: with a fresh Idempotency-Key unless one is given
+    /// (<see cref="NoIdempotencyKey"/> sends none), and <paramref name="ifMatch"/> when given.
+    /// </summary>
+    public async Task<ApiResponse> SubmitAsync(
+        string agencyId, string year, string? body, string? contentType = "application/json", string? idempotencyKey = null,
+        string? ifMatch = null, string? query = null)
     {
-        var headers = idempotencyKey is null ? null : new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey };
+        var headers = new Dictionary<string, string>();
+        var key = idempotencyKey ?? Guid.NewGuid().ToString();
+        if (key != NoIdempotencyKey) headers["Idempotency-Key"] = key;
+        if (ifMatch is not null) headers["If-Match"] = ifMatch;
         var token = await PortalTokenAsync(agencyId);
-        var request = app.Request(token, "POST", $"/api/agencies/{agencyId}/assessments/{year}", body, contentType, headers: headers);
+        var request = app.Request(token, "POST", $"/api/agencies/{agencyId}/assessments/{year}", body, contentType, query, headers);
         return await HttpCalls.ExecuteAsync(request, assessments.Submit(request, agencyId, year, CancellationToken.None));
     }
+
+    /// <summary>Submits a version that supersedes the latest, with the ETag just read as If-Match.</summary>
+    public async Task<ApiResponse> ResubmitAsync(string agencyId, JsonObject body, string year = "2022", string? idempotencyKey = null) =>
+        await SubmitAsync(agencyId, year, body.ToJsonString(), idempotencyKey: idempotencyKey,
+            ifMatch: (await GetLatestAsync(agencyId, year)).Headers.ETag.ToString());
 
     /// <summary>A submitter token of the agency's own portal, registered in the registry of API clients on first use.</summary>
     public Task<string> PortalTokenAsync(string agencyId) => portals.GetOrAdd(agencyId, async id =>
@@ -83,8 +100,8 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         return TestTokens.For(clientId, Roles.Submitter);
     });
 
-    public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null) =>
-        SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey);
+    public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null, string? ifMatch = null) =>
+        SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey, ifMatch: ifMatch);
 
     public Task<ApiResponse> GetLatestAsync(string agencyId, string year = "2022")
     {

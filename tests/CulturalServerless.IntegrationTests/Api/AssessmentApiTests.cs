@@ -53,26 +53,79 @@ public sealed class AssessmentApiTests(AppServices app) : IClassFixture<AppServi
     }
 
     [Fact]
-    public async Task A_resubmission_is_a_new_version_and_earlier_versions_stay_readable()
+    public async Task A_resubmission_with_If_Match_supersedes_the_official_version_which_stays_readable()
     {
         var agencyId = await api.RegisterAgencyAsync();
-        await api.SubmitAsync(agencyId, Seed());
+        var firstResponse = await api.SubmitAsync(agencyId, Seed());
         var failing = Seed();
         failing["criteria"]!["3.2"]!["indicators"]!["disciplinedAtWarningOrAbove"] = 1;
 
-        var second = await api.SubmitAsync(agencyId, failing);
+        var second = await api.SubmitAsync(agencyId, failing, ifMatch: firstResponse.Headers.ETag.ToString());
 
         Assert.Equal(201, second.Status);
         Assert.Equal(2, (int?)second.Json["version"]);
         Assert.Equal("failed", (string?)second.Json["verdict"]);
+        Assert.Equal("02/BC-VP", (string?)second.Json["issue"]!["reference"]);
         Assert.NotEmpty(second.Json["results"]!["knockOuts"]!.AsArray());
         var first = await api.GetVersionAsync(agencyId, "1");
         Assert.Equal(200, first.Status);
         Assert.Equal(1, (int?)first.Json["version"]);
         Assert.Equal(2, (int?)first.Json["latestVersion"]);
+        Assert.True((bool?)first.Json["superseded"]);
+        Assert.False((bool?)second.Json["superseded"]);
         Assert.Equal("passed", (string?)first.Json["verdict"]);
         Assert.Equal(2, (int?)(await api.GetLatestAsync(agencyId)).Json["version"]);
-        Assert.Equal(6, first.Json["history"]!.AsArray().Count);
+        var history = first.Json["history"]!.AsArray();
+        Assert.Equal(7, history.Count);
+        Assert.Contains(history, h => (string?)h!["action"] == "superseded" && (int?)h["version"] == 1);
+    }
+
+    [Fact]
+    public async Task Without_If_Match_a_second_official_submission_is_428_and_with_a_stale_one_412()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var first = await api.SubmitAsync(agencyId, Seed());
+        var second = await api.SubmitAsync(agencyId, Seed(), ifMatch: first.Headers.ETag.ToString());
+
+        var withoutIfMatch = await api.SubmitAsync(agencyId, Seed());
+        var stale = await api.SubmitAsync(agencyId, Seed(), ifMatch: first.Headers.ETag.ToString());
+        var beforeAnything = await api.SubmitAsync(await api.RegisterAgencyAsync(), Seed(), ifMatch: first.Headers.ETag.ToString());
+
+        Assert.Equal(201, second.Status);
+        Assert.Equal(428, withoutIfMatch.Status);
+        Assert.Equal("/problems/precondition-required", (string?)withoutIfMatch.Json["type"]);
+        Assert.Contains("$.headers.If-Match", withoutIfMatch.ErrorPaths);
+        Assert.Equal(412, stale.Status);
+        Assert.Equal("/problems/precondition-failed", (string?)stale.Json["type"]);
+        Assert.Equal(412, beforeAnything.Status);
+        Assert.Equal(2, (int?)(await api.GetLatestAsync(agencyId)).Json["latestVersion"]);
+    }
+
+    [Fact]
+    public async Task An_official_submission_without_an_Idempotency_Key_is_428_and_stores_nothing()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var response = await api.SubmitAsync(agencyId, "2022", Seed().ToJsonString(), idempotencyKey: ApiClient.NoIdempotencyKey);
+
+        Assert.Equal(428, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Contains("$.headers.Idempotency-Key", response.ErrorPaths);
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
+    }
+
+    [Fact]
+    public async Task The_document_number_is_taken_at_submission_and_the_response_and_ETag_show_it()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var response = await api.SubmitAsync(agencyId, Seed());
+
+        Assert.Equal(201, response.Status);
+        Assert.Equal(1, (int?)response.Json["issue"]!["sequence"]);
+        Assert.Equal("01/BC-VP", (string?)response.Json["issue"]!["reference"]);
+        Assert.False(string.IsNullOrEmpty(response.Headers.ETag.ToString()));
+        Assert.Equal(response.Headers.ETag.ToString(), (await api.GetLatestAsync(agencyId)).Headers.ETag.ToString());
     }
 
     [Fact]
@@ -109,21 +162,41 @@ public sealed class AssessmentApiTests(AppServices app) : IClassFixture<AppServi
     }
 
     [Fact]
-    public async Task Fifty_concurrent_submissions_for_one_agency_year_all_become_versions_and_none_is_lost()
+    public async Task Of_fifty_concurrent_first_submissions_one_becomes_version_1_and_the_rest_must_decide_knowingly()
     {
         var agencyId = await api.RegisterAgencyAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => api.SubmitAsync(agencyId, Seed())));
 
-        Assert.All(responses, r => Assert.True(r.Status == 201, r.Body?.ToJsonString()));
-        Assert.Equal(Enumerable.Range(1, 50), responses.Select(r => (int)r.Json["version"]!).Order());
+        // The first official report is one; the others saw nothing to supersede and are told that
+        // one exists now (428: If-Match needed) or that it changed under them (412) — never a 5xx.
+        Assert.Single(responses, r => r.Status == 201);
+        Assert.All(responses.Where(r => r.Status != 201), r => Assert.Contains(r.Status, new[] { 412, 428 }));
         var latest = await api.GetLatestAsync(agencyId);
-        Assert.Equal(50, (int?)latest.Json["latestVersion"]);
-        var submitted = latest.Json["history"]!.AsArray().Where(h => (string?)h!["action"] == "submitted").Select(h => (int)h!["version"]!);
-        Assert.Equal(Enumerable.Range(1, 50), submitted.Order());
-        for (var version = 1; version <= 50; version++)
+        Assert.Equal(1, (int?)latest.Json["latestVersion"]);
+        Assert.Equal("01/BC-VP", (string?)latest.Json["issue"]!["reference"]);
+        Assert.Single(latest.Json["history"]!.AsArray(), h => (string?)h!["action"] == "submitted");
+        Assert.Equal(404, (await api.GetVersionAsync(agencyId, "2")).Status);
+    }
+
+    [Fact]
+    public async Task Ten_superseding_submissions_in_a_row_each_with_the_ETag_just_read_all_land_numbered_in_order()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        Assert.Equal(201, (await api.SubmitAsync(agencyId, Seed())).Status);
+
+        for (var i = 2; i <= 10; i++)
         {
-            Assert.Equal(200, (await api.GetVersionAsync(agencyId, version.ToString())).Status);
+            Assert.Equal(201, (await api.ResubmitAsync(agencyId, Seed())).Status);
+        }
+
+        var latest = await api.GetLatestAsync(agencyId);
+        Assert.Equal(10, (int?)latest.Json["latestVersion"]);
+        Assert.Equal("10/BC-VP", (string?)latest.Json["issue"]!["reference"]);
+        for (var version = 1; version <= 10; version++)
+        {
+            var read = await api.GetVersionAsync(agencyId, version.ToString());
+            Assert.Equal(version.ToString("00") + "/BC-VP", (string?)read.Json["issue"]!["reference"]);
         }
     }
 

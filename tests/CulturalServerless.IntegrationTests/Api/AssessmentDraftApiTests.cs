@@ -156,14 +156,51 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task After_many_drafts_the_draft_submitted_officially_is_report_01_of_a_fresh_register()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+        var etag = (await SaveAsync(agencyId, Seed())).Headers.ETag.ToString();
+        for (var i = 0; i < 5; i++)
+        {
+            var edited = Seed();
+            edited["recommendations"] = $"Bản nháp lần {i + 2}";
+            etag = (await SaveAsync(agencyId, edited, etag)).Headers.ETag.ToString();
+        }
+
+        var submitted = await api.SubmitAsync(agencyId, "2022", body: null, contentType: null, query: "source=draft");
+
+        Assert.Equal(201, submitted.Status);
+        Assert.Equal("01/BC-VP", (string?)submitted.Json["issue"]!["reference"]);
+        Assert.Equal("Bản nháp lần 6", (string?)submitted.Json["submission"]!["recommendations"]);
+        var counters = app.Get<Microsoft.Azure.Cosmos.Database>().GetContainer(CosmosContainers.Counters.Name);
+        var register = await counters.ReadItemAsync<JsonObject>($"{agencyId}|{submitted.Json["issue"]!["date"]!.ToString()[..4]}",
+            new Microsoft.Azure.Cosmos.PartitionKey($"{agencyId}|{submitted.Json["issue"]!["date"]!.ToString()[..4]}"));
+        Assert.Equal(1, (int?)register.Resource["last"]);
+    }
+
+    [Fact]
+    public async Task Submitting_a_draft_that_was_never_saved_is_404_and_an_unknown_source_is_400()
+    {
+        var agencyId = await api.RegisterAgencyAsync();
+
+        var missing = await api.SubmitAsync(agencyId, "2022", body: null, contentType: null, query: "source=draft");
+        var unknown = await api.SubmitAsync(agencyId, "2022", Seed().ToJsonString(), query: "source=portal");
+
+        Assert.Equal(404, missing.Status);
+        Assert.Equal(400, unknown.Status);
+        Assert.Contains("$.query.source", unknown.ErrorPaths);
+        Assert.Equal(404, (await api.GetLatestAsync(agencyId)).Status);
+    }
+
+    [Fact]
     public async Task A_draft_and_submissions_share_the_partition_without_clashing_on_the_unique_idempotency_key()
     {
         var agencyId = await api.RegisterAgencyAsync();
         Assert.Equal(201, (await SaveAsync(agencyId, Seed())).Status);
 
         Assert.Equal(201, (await api.SubmitAsync(agencyId, Seed(), idempotencyKey: Guid.NewGuid().ToString())).Status);
-        Assert.Equal(201, (await api.SubmitAsync(agencyId, Seed(), idempotencyKey: "draft")).Status);
-        Assert.Equal(201, (await api.SubmitAsync(agencyId, Seed())).Status);
+        Assert.Equal(201, (await api.ResubmitAsync(agencyId, Seed(), idempotencyKey: "draft")).Status);
+        Assert.Equal(201, (await api.ResubmitAsync(agencyId, Seed())).Status);
         var resaved = await SaveAsync(agencyId, Seed());
 
         Assert.Equal(200, resaved.Status);

@@ -101,10 +101,18 @@ public sealed class TwoProvinces : IAsyncLifetime
         return HttpCalls.ExecuteAsync(request, Agencies.List(request, CancellationToken.None));
     }
 
-    public Task<ApiResponse> SubmitAsync(string? token, string agencyId)
+    /// <summary>
+    /// An official submission as a well-behaved portal sends it: a fresh Idempotency-Key and, once
+    /// the agency-year has a version, its current ETag as If-Match — so what is left to decide is access.
+    /// </summary>
+    public async Task<ApiResponse> SubmitAsync(string? token, string agencyId)
     {
-        var request = App.Request(token, "POST", $"/api/agencies/{agencyId}/assessments/2022", Api.ApiClient.Sample("assessment-2022.json").ToJsonString());
-        return HttpCalls.ExecuteAsync(request, Assessments.Submit(request, agencyId, "2022", CancellationToken.None));
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var current = await GetAssessmentAsync(TestTokens.Admin, agencyId);
+        if (current.Status == 200) headers["If-Match"] = current.Headers.ETag.ToString();
+        var request = App.Request(token, "POST", $"/api/agencies/{agencyId}/assessments/2022",
+            Api.ApiClient.Sample("assessment-2022.json").ToJsonString(), headers: headers);
+        return await HttpCalls.ExecuteAsync(request, Assessments.Submit(request, agencyId, "2022", CancellationToken.None));
     }
 
     public Task<ApiResponse> GetAssessmentAsync(string? token, string agencyId)

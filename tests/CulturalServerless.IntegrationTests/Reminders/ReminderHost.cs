@@ -92,7 +92,7 @@ public sealed class ReminderHost : IAsyncDisposable
         var submission = System.Text.Json.JsonSerializer.Deserialize<AssessmentSubmission>(body.ToJsonString(), JsonDefaults.Options)!;
         var portal = new Caller("test-portal", "test-portal", new HashSet<string> { Roles.Submitter }, new AccessScope(null, [agencyId]));
         await Get<AssessmentService>().SubmitAsync(portal, agencyId, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            submission, null, CancellationToken.None);
+            submission, Guid.NewGuid().ToString(), ifMatch: null, CancellationToken.None);
     }
 
     /// <summary>Marks the agency's head as the renderer does when the report could not be made.</summary>
@@ -100,7 +100,7 @@ public sealed class ReminderHost : IAsyncDisposable
     {
         var repository = Get<IAssessmentStore>();
         var head = (await repository.FindHeadAsync(agencyId, year, CancellationToken.None))!;
-        Assert.True(await repository.TryReplaceHeadAsync(head.Value with { Status = AssessmentStatus.ReportFailed }, head.ETag, CancellationToken.None));
+        Assert.NotNull(await repository.TryReplaceHeadAsync(head.Value with { Status = AssessmentStatus.ReportFailed }, head.ETag, CancellationToken.None));
     }
 
     public Task<ReminderRunSummary> RunAsync() => Get<ReminderService>().RunAsync(CancellationToken.None);

@@ -130,8 +130,8 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         Assert.Equal("01/BC-VP", (string?)assessment["report"]!["documentNumber"]);
         Assert.Single(assessment["history"]!.AsArray(), h => (string?)h!["action"] == "report-ready");
 
-        // The next version's report takes the next number of the agency's year.
-        Assert.Equal(201, (await api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+        // The next version takes the next number of the agency's year.
+        Assert.Equal(201, (await api.ResubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
         await FireAsync(agencyId, version: 2);
         Assert.Equal("02/BC-VP", (string?)(await api.GetLatestAsync(agencyId)).Json["report"]!["documentNumber"]);
     }

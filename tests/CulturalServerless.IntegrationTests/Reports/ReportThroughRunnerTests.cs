@@ -34,6 +34,7 @@ public sealed class ReportThroughRunnerTests
             Content = JsonContent.Create(ApiClient.Sample("assessment-2022.json")),
         };
         submit.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await new ApiClient(app).PortalTokenAsync(agencyId));
+        submit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(submit)).StatusCode);
 
         JsonNode? assessment = null;

@@ -26,6 +26,7 @@ public sealed class OfficialReportMapperTests
         {
             Agency = agency, Year = 2022, Version = 1, Submission = evaluation.Submission, Score = evaluation.Score!,
             SubmittedAt = new DateTimeOffset(2022, 11, 15, 8, 0, 0, TimeSpan.FromHours(7)),
+            Issue = new DocumentIssue(1, "01/BC-VP", new DateOnly(2022, 11, 15)),
         };
     }
 
