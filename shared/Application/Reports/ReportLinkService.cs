@@ -5,18 +5,23 @@ using CulturalServerless.Application.Problems;
 namespace CulturalServerless.Application.Reports;
 
 /// <summary>What the committee gets to download a report: a read-only link that expires, and what to check the file against.</summary>
-public sealed record ReportLink(Uri Url, DateTimeOffset ExpiresOn, string Sha256, string DocumentNumber);
+public sealed record ReportLink(Uri Url, DateTimeOffset ExpiresOn, string Sha256, string DocumentNumber, int Version, bool Superseded);
 
-/// <summary>Issues short-lived download links to the signed report of an agency's latest assessment version.</summary>
+/// <summary>
+/// Issues short-lived download links to the signed report of an agency's latest assessment
+/// version, or of an earlier one (a superseded report stays downloadable).
+/// </summary>
 public sealed class ReportLinkService(AssessmentService assessments, IReportStore reports)
 {
     /// <summary>Long enough to start a download, short enough that a forwarded link soon stops working.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>Only for callers who may read the assessment (the read rules answer 404 otherwise).</summary>
-    public async Task<ReportLink> GetAsync(Caller caller, string agencyId, string yearText, CancellationToken cancellationToken)
+    public async Task<ReportLink> GetAsync(Caller caller, string agencyId, string yearText, string? versionText, CancellationToken cancellationToken)
     {
-        var assessment = (await assessments.GetLatestAsync(caller, agencyId, yearText, cancellationToken)).Value;
+        var assessment = versionText is null
+            ? (await assessments.GetLatestAsync(caller, agencyId, yearText, cancellationToken)).Value
+            : await assessments.GetVersionAsync(caller, agencyId, yearText, versionText, cancellationToken);
         var report = assessment.Report;
         if (report.State != ReportState.Ready || report.Sha256 is null || report.DocumentNumber is null)
         {
@@ -28,6 +33,6 @@ public sealed class ReportLinkService(AssessmentService assessments, IReportStor
             throw problem;
         }
         var link = await reports.IssueReadLinkAsync(assessment.AgencyId, assessment.Year, assessment.Version, Lifetime, cancellationToken);
-        return new ReportLink(link.Url, link.ExpiresOn, report.Sha256, report.DocumentNumber);
+        return new ReportLink(link.Url, link.ExpiresOn, report.Sha256, report.DocumentNumber, assessment.Version, assessment.Superseded);
     }
 }

@@ -137,6 +137,28 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
     }
 
     [Fact]
+    public async Task A_superseded_report_stays_downloadable_and_verifiable_and_says_so()
+    {
+        var agencyId = await SubmitSeedAsync();
+        await FireAsync(agencyId);
+        Assert.Equal(201, (await api.ResubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+        await FireAsync(agencyId, version: 2);
+
+        var earlier = await LinkAsync(agencyId, "version=1");
+        var latest = await LinkAsync(agencyId);
+
+        Assert.Equal(200, earlier.Status);
+        Assert.Equal("01/BC-VP", (string?)earlier.Json["documentNumber"]);
+        Assert.True((bool?)earlier.Json["superseded"]);
+        Assert.Equal("02/BC-VP", (string?)latest.Json["documentNumber"]);
+        Assert.False((bool?)latest.Json["superseded"]);
+        var verified = await VerifyAsync(await DownloadReportAsync(agencyId, version: 1));
+        Assert.True((bool?)verified.Json["valid"]);
+        Assert.Equal(1, (int?)verified.Json["assessment"]!["version"]);
+        Assert.Equal(404, (await LinkAsync(agencyId, "version=3")).Status);
+    }
+
+    [Fact]
     public async Task The_link_downloads_the_signed_report_and_redirect_answers_302()
     {
         var agencyId = await SubmitSeedAsync();
