@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using CulturalServerless.Reports;
+using CulturalServerless.Reports.Rendering;
+using CulturalServerless.Reports.Signing;
+using CulturalServerless.UnitTests.Reports.Fixtures;
+
+namespace CulturalServerless.Benchmarks.SideBySide;
+
+/// <summary>
+/// The project's half of benchmarks/compare-libreoffice.sh: writes the seed report as a flat ODT
+/// (and <c>--copies</c> copies of it for LibreOffice's batch), then times our render+sign of the
+/// same report on one thread after a warm-up long enough for tiered compilation, and on every core.
+/// Prints <c>key=value</c> lines the script reads.
+/// </summary>
+internal static class SideBySideCommand
+{
+    public static int Run(string[] args)
+    {
+        var options = Options.Parse(args);
+        Directory.CreateDirectory(options.Out);
+        var report = SeedReport.Build();
+        var fodt = Path.Combine(options.Out, "seed-report.fodt");
+        FlatOdtReport.Write(report, fodt);
+        var batch = Path.Combine(options.Out, "batch");
+        Directory.CreateDirectory(batch);
+        for (var i = 1; i <= options.Copies; i++)
+        {
+            File.Copy(fodt, Path.Combine(batch, $"seed-report-{i:00}.fodt"), overwrite: true);
+        }
+
+        var renderer = new ReportRenderer();
+        using var certificates = new SelfSignedCertificateSource("Vũ Minh Tâm", "Văn phòng UBND tỉnh Quảng Ngãi");
+        var signer = new ReportSigner(certificates, TimeProvider.System);
+        byte[] RenderAndSign()
+        {
+            using var composed = renderer.Compose(report);
+            return signer.SignAsync(composed).GetAwaiter().GetResult();
+        }
+
+        File.WriteAllBytes(Path.Combine(options.Out, "ours.pdf"), RenderAndSign());
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < options.WarmUp) RenderAndSign();
+
+        var samples = new double[options.Iterations];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var one = Stopwatch.StartNew();
+            RenderAndSign();
+            samples[i] = one.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(samples);
+
+        var parallel = Stopwatch.StartNew();
+        var documents = 0;
+        Parallel.For(0, Environment.ProcessorCount, _ =>
+        {
+            while (parallel.Elapsed < options.ParallelFor)
+            {
+                RenderAndSign();
+                Interlocked.Increment(ref documents);
+            }
+        });
+        parallel.Stop();
+
+        Print("fodt", fodt);
+        Print("batch_dir", batch);
+        Print("ours_one_thread_median_ms", samples[samples.Length / 2]);
+        Print("ours_one_thread_mean_ms", samples.Average());
+        Print("ours_one_thread_p95_ms", samples[(int)(samples.Length * 0.95)]);
+        Print("ours_all_cores_docs_per_s", documents / parallel.Elapsed.TotalSeconds);
+        Print("ours_cores", Environment.ProcessorCount);
+        Print("ours_peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / 1024d / 1024d);
+        return 0;
+    }
+
+    private static void Print(string key, object value) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}={(value is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : value)}"));
+
+    private sealed record Options(string Out, int Copies, TimeSpan WarmUp, int Iterations, TimeSpan ParallelFor)
+    {
+        public static Options Parse(string[] args)
+        {
+            string Value(string name, string fallback)
+            {
+                var at = Array.IndexOf(args, name);
+                return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+            }
+            return new Options(
+                Value("--out", Path.Combine(Path.GetTempPath(), "compare-libreoffice")),
+                int.Parse(Value("--copies", "20"), CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(double.Parse(Value("--warmup-seconds", "20"), CultureInfo.InvariantCulture)),
+                int.Parse(Value("--iterations", "200"), CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(double.Parse(Value("--parallel-seconds", "10"), CultureInfo.InvariantCulture)));
+        }
+    }
+}
