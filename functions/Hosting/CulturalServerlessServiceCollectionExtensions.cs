@@ -45,6 +45,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
         services.AddReportSigning(configuration);
+        services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<ReportRenderingService>();
         services.AddSingleton<ReportLinkService>();
         services.AddSingleton<ReportVerificationService>();
