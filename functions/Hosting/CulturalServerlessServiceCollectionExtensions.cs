@@ -47,6 +47,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<ReportRenderingService>();
+        services.AddSingleton<ReportReconciler>();
         services.AddSingleton<ReportLinkService>();
         services.AddSingleton<ReportVerificationService>();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
