@@ -28,7 +28,7 @@ public sealed class ReconcilerTests
         public AppServices App { get; }
         public ApiClient Api { get; }
 
-        private Harness()
+        private Harness(TimeProvider? clock = null)
         {
             App = AppServices.With(new Dictionary<string, string?>
             {
@@ -37,7 +37,7 @@ public sealed class ReconcilerTests
                 ["Reports:MaxRenderAttempts"] = "3",
             }, services =>
             {
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(clock ?? Clock);
                 services.AddSingleton<AssessmentRepository>();
                 services.AddSingleton<IAssessmentStore>(sp => new CrashingAssessmentStore(sp.GetRequiredService<AssessmentRepository>(), Faults));
                 services.AddSingleton<ReportRequestStore>();
@@ -48,9 +48,9 @@ public sealed class ReconcilerTests
             Api = new ApiClient(App);
         }
 
-        public static async Task<Harness> StartAsync()
+        public static async Task<Harness> StartAsync(TimeProvider? clock = null)
         {
-            var harness = new Harness();
+            var harness = new Harness(clock);
             await harness.App.InitializeAsync();
             return harness;
         }
@@ -264,6 +264,44 @@ public sealed class ReconcilerTests
         var version = await harness.VersionAsync(agencyId);
         Assert.Equal(ReportState.Requested, version.Report.State);
         Assert.Equal(harness.Clock.GetUtcNow(), version.Report.RequestedAt);
+    }
+
+    [Fact]
+    public async Task Two_reconcilers_running_at_once_request_each_stuck_report_once()
+    {
+        // A clock that is set by hand but whose timers are real: the loser of an If-Match race
+        // pauses a few milliseconds and reads again, which a FakeTimeProvider would hold forever.
+        var clock = new SetClock(DateTimeOffset.UtcNow);
+        await using var harness = await Harness.StartAsync(clock);
+        var agencyIds = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var agencyId = await harness.Api.RegisterAgencyAsync();
+            Assert.Equal(201, (await harness.Api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+            agencyIds.Add(agencyId);
+        }
+        var written = new Dictionary<string, ETag?>();
+        foreach (var agencyId in agencyIds) written[agencyId] = await harness.SnapshotETagAsync(agencyId);
+        clock.Now += StuckAfter + TimeSpan.FromSeconds(1);
+
+        var runs = await Task.WhenAll(harness.ReconcileAsync(), harness.ReconcileAsync());
+
+        Assert.Equal(4, runs.Sum(r => r.Requested));
+        Assert.Equal(0, runs.Sum(r => r.Errors));
+        foreach (var agencyId in agencyIds)
+        {
+            Assert.NotEqual(written[agencyId], await harness.SnapshotETagAsync(agencyId));
+            var version = await harness.VersionAsync(agencyId);
+            Assert.Equal(ReportState.Requested, version.Report.State);
+            Assert.Equal(clock.Now, version.Report.RequestedAt);
+        }
+    }
+
+    private sealed class SetClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]
