@@ -46,6 +46,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentListService>();
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
+        services.AddSingleton<IDependencyOutages, DependencyOutages>();
         services.AddSingleton<ReportRenderingService>();
         services.AddSingleton<ReportReconciler>();
         services.AddSingleton<ReportLinkService>();

@@ -22,6 +22,7 @@ public sealed partial class ReportRenderingService(
     ReportSigner signer,
     ISigningCertificateSource certificates,
     IOptions<ReportRetryOptions> retry,
+    IDependencyOutages outages,
     TimeProvider clock,
     ILogger<ReportRenderingService> logger)
 {
@@ -59,7 +60,8 @@ public sealed partial class ReportRenderingService(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception, agencyId, request.Year, request.Version);
-            await RecordFailureAsync(agencyId, request.Year, request.Version, $"Không tạo được báo cáo: {exception.GetType().Name}", cancellationToken);
+            await RecordFailureAsync(agencyId, request.Year, request.Version, $"Không tạo được báo cáo: {exception.GetType().Name}",
+                outages.IsOutage(exception), cancellationToken);
             return; // recorded: the reconciler retries it when retryAt comes
         }
         // Outside the try: once the signed PDF is stored, a failure to record it must not mark it failed.
@@ -94,17 +96,32 @@ public sealed partial class ReportRenderingService(
         }
         LogUnreadable(requestName);
         if (stored.Value.Report.State == ReportState.Ready) return; // rendered from an earlier, readable snapshot
-        await RecordFailureAsync(key.AgencyId, key.Year, key.Version, "Không đọc được yêu cầu tạo báo cáo", cancellationToken);
+        await RecordFailureAsync(key.AgencyId, key.Year, key.Version, "Không đọc được yêu cầu tạo báo cáo", outage: false, cancellationToken);
     }
 
-    /// <summary>Failed render number attempts+1 of the version: when it is retried, or failed for good at the limit.</summary>
-    private Task RecordFailureAsync(string agencyId, int year, int number, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Failed render number attempts+1 of the version: when it is retried, or failed for good at
+    /// the limit. A dependency's <paramref name="outage"/> is not the report's fault and spends no
+    /// attempt: it is retried at the longest back-off until the dependency is back.
+    /// </summary>
+    private Task RecordFailureAsync(string agencyId, int year, int number, string what, bool outage, CancellationToken cancellationToken)
     {
         var options = retry.Value;
         var now = clock.GetUtcNow();
         return heads.ChangeReportAsync(agencyId, year, number, current =>
         {
             if (current.State == ReportState.Ready) return null;
+            if (outage)
+            {
+                var later = now + options.BackoffAfter(Math.Max(1, options.MaxRenderAttempts - 1));
+                return current with
+                {
+                    State = ReportState.Failed,
+                    RetryAt = later,
+                    FailureReason = string.Create(CultureInfo.InvariantCulture,
+                        $"{what}: một dịch vụ tạm thời không khả dụng; hệ thống sẽ thử lại sau {later:yyyy-MM-dd HH:mm} UTC."),
+                };
+            }
             var attempts = current.Attempts + 1;
             if (attempts >= options.MaxRenderAttempts)
             {

@@ -104,6 +104,7 @@ public sealed class ReconcilerTests
         /// <summary>1: after the version is written; 2: after the head is written; 3: after the snapshot is written. Fires once.</summary>
         public int? CrashAfterStep { get; set; }
         public bool StoreBroken { get; set; }
+        public bool StoreUnreachable { get; set; }
 
         public void After(int step)
         {
@@ -173,15 +174,15 @@ public sealed class ReconcilerTests
         public Task<StoredReport> StoreAsync(
             string agencyId, int year, int version, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt,
             string certificateThumbprint, IDictionary<string, string> extraMetadata, CancellationToken cancellationToken) =>
-            faults.StoreBroken
-                ? throw new IOException("Injected: the report store refuses the PDF")
-                : inner.StoreAsync(agencyId, year, version, pdf, sha256, documentNumber, signedAt, certificateThumbprint, extraMetadata, cancellationToken);
+            faults.StoreBroken ? throw new IOException("Injected: the report store refuses the PDF")
+            : faults.StoreUnreachable ? throw new HttpRequestException("Injected: the report store does not answer")
+            : inner.StoreAsync(agencyId, year, version, pdf, sha256, documentNumber, signedAt, certificateThumbprint, extraMetadata, cancellationToken);
 
         public Task<ReadLink> IssueReadLinkAsync(string agencyId, int year, int version, TimeSpan lifetime, CancellationToken cancellationToken) =>
             inner.IssueReadLinkAsync(agencyId, year, version, lifetime, cancellationToken);
     }
 
-    private static async Task AssertHealedAsync(Harness harness, string agencyId)
+    private static async Task AssertHealedAsync(Harness harness, string agencyId, int failures = 0)
     {
         var head = (await harness.HeadAsync(agencyId))!;
         Assert.Equal(1, head.LatestVersion);
@@ -192,7 +193,7 @@ public sealed class ReconcilerTests
         Assert.Equal("01/BC-VP", version.Report.DocumentNumber);
         Assert.Equal(version.Report, head.Report);
         var actions = head.History.Where(e => e.Version == 1).Select(e => e.Action).ToList();
-        Assert.Equal(["submitted", "scored", "report-requested", "report-ready"], actions);
+        Assert.Equal(["submitted", "scored", "report-requested", .. Enumerable.Repeat("report-failed", failures), "report-ready"], actions);
         var latest = await harness.Api.GetLatestAsync(agencyId);
         Assert.Equal("report-ready", (string?)latest.Json["status"]);
         Assert.Equal("01/BC-VP", (string?)latest.Json["report"]!["documentNumber"]);
@@ -365,6 +366,32 @@ public sealed class ReconcilerTests
         Assert.Equal(AssessmentStatus.ReportReady, head.Status);
         Assert.Equal(ReportState.Ready, (await harness.VersionAsync(agencyId)).Report.State);
         Assert.Equal(409, (await harness.RetryAsync(TestTokens.Admin, agencyId)).Status);
+    }
+
+    [Fact]
+    public async Task A_dependency_outage_spends_no_attempt_and_the_report_renders_on_its_own_once_it_is_back()
+    {
+        await using var harness = await Harness.StartAsync();
+        var agencyId = await harness.Api.RegisterAgencyAsync();
+        Assert.Equal(201, (await harness.Api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+        harness.Faults.StoreUnreachable = true;
+        var longest = Backoff * 2; // the longest back-off: after render 2 of 3 (MaxRenderAttempts is 3 here)
+
+        // Longer than every attempt put together: still retried, never failed for good.
+        for (var render = 0; render < 5; render++)
+        {
+            await harness.RenderAsync(agencyId);
+            var report = (await harness.VersionAsync(agencyId)).Report;
+            Assert.Equal((ReportState.Failed, 0), (report.State, report.Attempts));
+            Assert.Equal(harness.Clock.GetUtcNow() + longest, report.RetryAt);
+            Assert.Contains("tạm thời không khả dụng; hệ thống sẽ thử lại", report.FailureReason);
+            harness.Clock.Advance(longest + TimeSpan.FromSeconds(1));
+            Assert.Equal(1, (await harness.ReconcileAsync()).Requested);
+        }
+
+        harness.Faults.StoreUnreachable = false;
+        await harness.RenderAsync(agencyId);
+        await AssertHealedAsync(harness, agencyId, failures: 5);
     }
 
     [Fact]
