@@ -118,8 +118,8 @@ public sealed partial class ReportRenderingService(
                 {
                     State = ReportState.Failed,
                     RetryAt = later,
-                    FailureReason = string.Create(CultureInfo.InvariantCulture,
-                        $"{what}: một dịch vụ tạm thời không khả dụng; hệ thống sẽ thử lại sau {later:yyyy-MM-dd HH:mm} UTC."),
+                    // No time in the reason: the same outage then makes one history entry, not one per retry.
+                    FailureReason = $"{what}: một dịch vụ tạm thời không khả dụng; hệ thống sẽ tự thử lại cho đến khi dịch vụ hoạt động trở lại.",
                 };
             }
             var attempts = current.Attempts + 1;
