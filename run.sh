@@ -27,6 +27,10 @@ if ! grep -q '"Auth__' "$SETTINGS"; then
   echo "run.sh: $SETTINGS predates authentication: copy the Auth__* settings from local.settings.sample.json into it" >&2
   exit 1
 fi
+if ! grep -q '"RECONCILE_SCHEDULE"' "$SETTINGS"; then
+  echo "run.sh: $SETTINGS predates the report reconciler: copy RECONCILE_SCHEDULE and the Reports__* settings from local.settings.sample.json into it" >&2
+  exit 1
+fi
 
 if [ "${1:-}" = "token" ]; then
   shift

@@ -45,7 +45,10 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
         services.AddReportSigning(configuration);
+        services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
+        services.AddSingleton<IDependencyOutages, DependencyOutages>();
         services.AddSingleton<ReportRenderingService>();
+        services.AddSingleton<ReportReconciler>();
         services.AddSingleton<ReportLinkService>();
         services.AddSingleton<ReportVerificationService>();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));

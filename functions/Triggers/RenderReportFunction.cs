@@ -7,8 +7,10 @@ namespace CulturalServerless.Functions.Triggers;
 /// <summary>
 /// Renders and signs the official report when a scored assessment's snapshot lands in
 /// <c>report-requests</c>. In Azure the Event Grid source drives it (Flex Consumption has no
-/// polling); a run that throws is retried, and after 5 failures the host puts the blob in the
-/// <c>webjobs-blobtrigger-poison</c> queue (docs/reports.md says how to replay it).
+/// polling). A failed render is recorded on the version and the run ends normally (the
+/// ReconcileReports timer retries it with back-off); a run that throws — nothing could be recorded —
+/// is retried, and after 5 failures the host puts the blob in the <c>webjobs-blobtrigger-poison</c>
+/// queue, while the version stays requested for the reconciler (docs/reports.md).
 /// </summary>
 public sealed class RenderReportFunction(ReportRenderingService rendering)
 {

@@ -140,6 +140,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
       REMINDER_SCHEDULE: reminderSchedule
 
+      // The report reconciler (docs/reports.md): every 5 minutes it requests again reports left
+      // requested past Reports__StuckAfter or failed with their retry due (back-off from
+      // Reports__RetryBackoff, doubling, up to Reports__MaxRenderAttempts renders).
+      RECONCILE_SCHEDULE: '0 */5 * * * *'
+      Reports__MaxRenderAttempts: '5'
+      Reports__RetryBackoff: '00:01:00'
+      Reports__StuckAfter: '00:05:00'
+
       // Reminder rules (docs/reminders.md): the national defaults. A committee's own deadline or
       // rhythm for a year is added as Reminders__Overrides__<jurisdiction>__<year>__<member>.
       Reminders__DeadlineMonthDay: '11-30'

@@ -54,42 +54,75 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
 
     /// <summary>
     /// Records what became of a version's report: on the version itself, and on the head — whose
-    /// status follows the latest version's report — with an entry in the history.
+    /// status follows the latest version's report — with an entry in the history. Never depends on
+    /// the head: when there is none yet, or it has not reached this version, only the version is
+    /// changed (the head takes the version's report when it reaches it).
     /// </summary>
-    public async Task RecordReportAsync(AssessmentVersion version, VersionReport report, CancellationToken cancellationToken)
-    {
-        await OptimisticConcurrency.RunAsync(async ct =>
-        {
-            var current = await assessments.FindVersionAsync(version.AgencyId, version.Year, version.Version, ct)
-                ?? throw new InvalidOperationException($"Assessment version {version.Id} is missing.");
-            return current.Value.Report == report || await assessments.TryReplaceVersionAsync(current.Value with { Report = report }, current.ETag, ct)
-                ? Attempt<bool>.Done(true)
-                : Attempt<bool>.Retry;
-        }, clock, ConcurrentChanges, cancellationToken);
+    public Task RecordReportAsync(AssessmentVersion version, VersionReport report, CancellationToken cancellationToken) =>
+        ChangeReportAsync(version.AgencyId, version.Year, version.Version, _ => report, ReportEntries(version.Version), cancellationToken);
 
-        var entry = report.State == ReportState.Ready
-            ? new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-ready", version.Version, $"Số: {report.DocumentNumber}; SHA-256 {report.Sha256}")
-            : new HistoryEntry(clock.GetUtcNow(), Actor.System, "report-failed", version.Version, report.FailureReason);
+    /// <summary>
+    /// Changes a version's report as a function of its stored report (<paramref name="change"/>
+    /// answers null to leave it: it no longer needs the change), then brings the head in step as
+    /// <see cref="RecordReportAsync"/> does, adding <paramref name="entry"/>'s history entry unless
+    /// the head has it already (null: none). The report as recorded, or null when the version is
+    /// missing or <paramref name="change"/> declined. Safe to repeat and to run concurrently.
+    /// </summary>
+    public async Task<VersionReport?> ChangeReportAsync(
+        string agencyId, int year, int number, Func<VersionReport, VersionReport?> change, Func<VersionReport, HistoryEntry?> entry,
+        CancellationToken cancellationToken)
+    {
+        var report = await OptimisticConcurrency.RunAsync(async ct =>
+        {
+            var current = await assessments.FindVersionAsync(agencyId, year, number, ct);
+            if (current is null || change(current.Value.Report) is not { } next) return Attempt<VersionReport?>.Done(null);
+            return next == current.Value.Report || await assessments.TryReplaceVersionAsync(current.Value with { Report = next }, current.ETag, ct)
+                ? Attempt<VersionReport?>.Done(next)
+                : Attempt<VersionReport?>.Retry;
+        }, clock, ConcurrentChanges, cancellationToken);
+        if (report is null) return null;
+
+        var historyEntry = entry(report);
         await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await assessments.FindHeadAsync(version.AgencyId, version.Year, ct)
-                ?? throw new InvalidOperationException($"Assessment {version.AgencyId}/{version.Year} has no head.");
+            var current = await assessments.FindHeadAsync(agencyId, year, ct);
+            // No head yet, or one that has not reached this version: the submission (or the
+            // reconciler finishing it) writes the head from the version, report included.
+            if (current is null || current.Value.LatestVersion < number) return Attempt<bool>.Done(true);
             var head = current.Value;
-            if (report.State == ReportState.Ready && head.History.Any(e => e.Version == version.Version && e.Action == "report-ready"))
+            var updated = head;
+            if (head.LatestVersion == number && (head.Report != report || head.Status != StatusOf(report)))
             {
-                return Attempt<bool>.Done(true); // recorded by an earlier run of the same trigger
+                updated = updated with { Status = StatusOf(report), Report = report };
             }
-            var updated = head.LatestVersion == version.Version
-                ? head with
-                {
-                    Status = report.State == ReportState.Ready ? AssessmentStatus.ReportReady : AssessmentStatus.ReportFailed,
-                    Report = report,
-                }
-                : head;
-            updated = updated with { History = [.. head.History, entry], UpdatedAt = clock.GetUtcNow() };
+            if (historyEntry is not null && !head.History.Any(e => e.Version == number && e.Action == historyEntry.Action && e.Detail == historyEntry.Detail))
+            {
+                updated = updated with { History = [.. head.History, historyEntry] };
+            }
+            if (ReferenceEquals(updated, head)) return Attempt<bool>.Done(true); // recorded by an earlier run
+            updated = updated with { UpdatedAt = clock.GetUtcNow() };
             return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) is not null ? Attempt<bool>.Done(true) : Attempt<bool>.Retry;
         }, clock, ConcurrentChanges, cancellationToken);
+        return report;
     }
+
+    /// <summary>The head's status while <paramref name="report"/> is the latest version's report.</summary>
+    public static AssessmentStatus StatusOf(VersionReport report) => report.State switch
+    {
+        ReportState.Ready => AssessmentStatus.ReportReady,
+        ReportState.Failed => AssessmentStatus.ReportFailed,
+        _ => AssessmentStatus.Scored,
+    };
+
+    /// <summary>The history entry of a report that became ready or failed (none for requested) of version <paramref name="number"/>.</summary>
+    public Func<VersionReport, HistoryEntry?> ReportEntries(int number) => report => ReportEntry(report, clock.GetUtcNow(), number);
+
+    private static HistoryEntry? ReportEntry(VersionReport report, DateTimeOffset at, int number) => report.State switch
+    {
+        ReportState.Ready => new HistoryEntry(at, Actor.System, "report-ready", number, $"Số: {report.DocumentNumber}; SHA-256 {report.Sha256}"),
+        ReportState.Failed => new HistoryEntry(at, Actor.System, "report-failed", number, report.FailureReason),
+        _ => null,
+    };
 
     /// <summary>A head read earlier in the same request; <see cref="Head"/> null when there was none.</summary>
     public sealed record HeadAsRead(Stored<AssessmentHead>? Head);
@@ -103,7 +136,7 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
         Jurisdiction = agency.Jurisdiction,
         Year = version.Year,
         LatestVersion = version.Version,
-        Status = AssessmentStatus.Scored,
+        Status = StatusOf(version.Report),
         RubricId = version.Score.RubricId,
         SelfTotal = version.Score.SelfTotal,
         ComputedTotal = version.Score.Total,
@@ -124,6 +157,8 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
                 $"{Points(score.Total)}/{Points(score.MaxTotal)} điểm theo {score.RubricId}: {(score.Verdict == Scoring.Verdict.Passed ? "đạt" : "không đạt")}"),
             new(version.SubmittedAt, Actor.System, "report-requested", version.Version, version.Report.RequestPath),
         ];
+        // A head that reaches the version late (its first write was lost) may find the report done already.
+        if (ReportEntry(version.Report, version.Report.SignedAt ?? version.SubmittedAt, version.Version) is { } outcome) entries = [.. entries, outcome];
         return supersedes is { } earlier && earlier > 0
             ? [new(version.SubmittedAt, actor, "superseded", earlier, $"thay bằng phiên bản {version.Version}"), .. entries]
             : entries;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CulturalServerless.Application.Access;
@@ -121,10 +120,7 @@ public sealed partial class AssessmentService(
     {
         RequireReader(caller);
         var year = AssessmentYear.FromRoute(yearText);
-        if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
-        {
-            throw ApiProblemException.InvalidRoute("version", "Số phiên bản phải là số nguyên dương.", "The version must be a positive integer.");
-        }
+        var number = VersionNumber.FromRoute(versionText);
         var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         if (head is not null && !AccessRules.CanRead(caller, agencyId, head.Value.Jurisdiction)) head = null;
         var version = head is null || number > head.Value.LatestVersion
@@ -175,6 +171,7 @@ public sealed partial class AssessmentService(
             {
                 State = ReportState.Requested,
                 RequestPath = reportRequests.PathOf(agency.Id, year, number),
+                RequestedAt = submittedAt,
             },
         };
     }
@@ -206,25 +203,17 @@ public sealed partial class AssessmentService(
             $"Tự đánh giá năm {year} của cơ quan '{agencyId}' đã thay đổi từ lần đọc trước (If-Match); hãy đọc lại rồi quyết định nộp thay thế.");
 
     /// <summary>
-    /// Makes the version visible in the head, then writes its report request. Safe to repeat. In
-    /// this order the renderer, which the request's blob sets off, always finds the head already at
-    /// its version, so what it records is never overwritten by a head that has yet to move on.
+    /// Makes the version visible in the head, then writes its report request. Safe to repeat, and
+    /// the version is the outbox: a crash after storing it leaves it requested, and the reconciler
+    /// (<see cref="Reports.ReportReconciler"/>) finishes both steps. The renderer does not depend on
+    /// this order (it records on the version alone when the head has not reached it); in this order
+    /// the head has its entries before the report's.
     /// </summary>
     private async Task<Stored<AssessmentView>> PublishAsync(
         Agency agency, AssessmentVersion version, Actor actor, AssessmentHeadUpdater.HeadAsRead? headAsRead, CancellationToken cancellationToken)
     {
         var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
-        await reportRequests.EnsureWrittenAsync(new ReportRequest
-        {
-            // The renderer needs who the agency is, not who edited its registration.
-            Agency = agency with { History = [] },
-            Year = version.Year,
-            Version = version.Version,
-            Submission = version.Submission,
-            Score = version.Score,
-            SubmittedAt = version.SubmittedAt,
-            Issue = version.Issue,
-        }, cancellationToken);
+        await reportRequests.EnsureWrittenAsync(ReportRequest.Of(agency, version), cancellationToken);
         return new Stored<AssessmentView>(AssessmentView.From(head.Value, version), head.ETag);
     }
 

@@ -32,12 +32,30 @@ public interface IAssessmentStore
     /// <summary>Replaces the version if it still has <paramref name="eTag"/>; false when someone changed it first.</summary>
     Task<bool> TryReplaceVersionAsync(AssessmentVersion version, string eTag, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Versions whose report the reconciler should request again, across all agencies: requested
+    /// at or before <paramref name="requestedBefore"/>, or failed with a retry due at or before
+    /// <paramref name="now"/>; their keys only, a page at a time.
+    /// </summary>
+    Task<Page<VersionKey>> FindReportsDueAsync(
+        DateTimeOffset requestedBefore, DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Heads whose report is not ready and that have not changed since <paramref name="unchangedSince"/>,
+    /// across all agencies: the ones whose report may lag their latest version's; keys of that latest version.
+    /// </summary>
+    Task<Page<VersionKey>> FindHeadsAwaitingReportAsync(
+        DateTimeOffset unchangedSince, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>The committee's list: highest computed total first.</summary>
     Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
     Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
 }
+
+/// <summary>Which version: an agency, a year and a version number.</summary>
+public sealed record VersionKey(string AgencyId, int Year, int Version);
 
 /// <summary>
 /// What the steering committee filters its list by; status and verdict as their JSON names;

@@ -21,4 +21,16 @@ public sealed record ReportRequest
 
     /// <summary>The document number and date the version took at submission.</summary>
     public required DocumentIssue Issue { get; init; }
+
+    /// <summary>The snapshot of <paramref name="version"/> with the agency as registered (its edit history left out: the renderer needs who it is).</summary>
+    public static ReportRequest Of(Agency agency, AssessmentVersion version) => new()
+    {
+        Agency = agency with { History = [] },
+        Year = version.Year,
+        Version = version.Version,
+        Submission = version.Submission,
+        Score = version.Score,
+        SubmittedAt = version.SubmittedAt,
+        Issue = version.Issue,
+    };
 }

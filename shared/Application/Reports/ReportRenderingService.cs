@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Reports;
 
@@ -19,13 +21,27 @@ public sealed partial class ReportRenderingService(
     ReportRenderer renderer,
     ReportSigner signer,
     ISigningCertificateSource certificates,
+    IOptions<ReportRetryOptions> retry,
+    IDependencyOutages outages,
     TimeProvider clock,
     ILogger<ReportRenderingService> logger)
 {
-    /// <summary>Renders the report of the snapshot named <paramref name="requestName"/> in the report-requests container.</summary>
+    /// <summary>
+    /// Renders the report of the snapshot named <paramref name="requestName"/> in the
+    /// report-requests container. A render that fails is recorded as failed on the version (and
+    /// the head when the version is its latest) with when it will be retried, or, after
+    /// <c>Reports__MaxRenderAttempts</c>, for good; the run then ends normally, since the
+    /// reconciler paces retries. It throws only when it cannot record anything (the host retries
+    /// that): the storage is down, or the snapshot is unreadable and names no stored version.
+    /// </summary>
     public async Task RenderAsync(string requestName, CancellationToken cancellationToken)
     {
-        var request = await requests.ReadAsync(requestName, cancellationToken);
+        var request = await requests.TryReadAsync(requestName, cancellationToken);
+        if (request is null)
+        {
+            await RecordUnreadableAsync(requestName, cancellationToken);
+            return;
+        }
         var agencyId = request.Agency.Id;
         var stored = await assessments.FindVersionAsync(agencyId, request.Year, request.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Report request {requestName} names a version that is not stored.");
@@ -44,12 +60,9 @@ public sealed partial class ReportRenderingService(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception, agencyId, request.Year, request.Version);
-            await heads.RecordReportAsync(version, version.Report with
-            {
-                State = ReportState.Failed,
-                FailureReason = $"Không tạo được báo cáo: {exception.GetType().Name}. Hệ thống sẽ thử lại.",
-            }, cancellationToken);
-            throw; // the trigger retries, then records the snapshot as poison
+            await RecordFailureAsync(agencyId, request.Year, request.Version, $"Không tạo được báo cáo: {exception.GetType().Name}",
+                outages.IsOutage(exception), cancellationToken);
+            return; // recorded: the reconciler retries it when retryAt comes
         }
         // Outside the try: once the signed PDF is stored, a failure to record it must not mark it failed.
         await heads.RecordReportAsync(version, version.Report with
@@ -62,8 +75,74 @@ public sealed partial class ReportRenderingService(
             SignedAt = report.SignedAt,
             CertificateThumbprint = report.CertificateThumbprint,
             FailureReason = null,
+            RetryAt = null,
         }, cancellationToken);
         LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);
+    }
+
+    /// <summary>
+    /// A snapshot that is missing or not a snapshot: its name says whose it is
+    /// (<see cref="AssessmentKeys.ReportRequestName"/>), and the failure is recorded on that version
+    /// (the reconciler writes the snapshot again from the version when the retry is due).
+    /// Otherwise there is nowhere to record it: it throws, and the host poisons the blob.
+    /// </summary>
+    private async Task RecordUnreadableAsync(string requestName, CancellationToken cancellationToken)
+    {
+        if (AssessmentKeys.TryParseReportRequestName(requestName) is not { } key
+            || await assessments.FindVersionAsync(key.AgencyId, key.Year, key.Version, cancellationToken) is not { } stored)
+        {
+            LogUnreadableOrphan(requestName);
+            throw new InvalidOperationException($"Report request {requestName} cannot be read and names no stored assessment version.");
+        }
+        LogUnreadable(requestName);
+        if (stored.Value.Report.State == ReportState.Ready) return; // rendered from an earlier, readable snapshot
+        await RecordFailureAsync(key.AgencyId, key.Year, key.Version, "Không đọc được yêu cầu tạo báo cáo", outage: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Failed render number attempts+1 of the version: when it is retried, or failed for good at
+    /// the limit. A dependency's <paramref name="outage"/> is not the report's fault and spends no
+    /// attempt: it is retried at the longest back-off until the dependency is back.
+    /// </summary>
+    private Task RecordFailureAsync(string agencyId, int year, int number, string what, bool outage, CancellationToken cancellationToken)
+    {
+        var options = retry.Value;
+        var now = clock.GetUtcNow();
+        return heads.ChangeReportAsync(agencyId, year, number, current =>
+        {
+            if (current.State == ReportState.Ready) return null;
+            if (outage)
+            {
+                var later = now + options.BackoffAfter(Math.Max(1, options.MaxRenderAttempts - 1));
+                return current with
+                {
+                    State = ReportState.Failed,
+                    RetryAt = later,
+                    // No time in the reason: the same outage then makes one history entry, not one per retry.
+                    FailureReason = $"{what}: một dịch vụ tạm thời không khả dụng; hệ thống sẽ tự thử lại cho đến khi dịch vụ hoạt động trở lại.",
+                };
+            }
+            var attempts = current.Attempts + 1;
+            if (attempts >= options.MaxRenderAttempts)
+            {
+                return current with
+                {
+                    State = ReportState.Failed,
+                    Attempts = attempts,
+                    RetryAt = null,
+                    FailureReason = $"{what} sau {attempts} lần thử; quản trị viên có thể cho tạo lại.",
+                };
+            }
+            var retryAt = now + options.BackoffAfter(attempts);
+            return current with
+            {
+                State = ReportState.Failed,
+                Attempts = attempts,
+                RetryAt = retryAt,
+                FailureReason = string.Create(CultureInfo.InvariantCulture,
+                    $"{what} (lần thử {attempts}/{options.MaxRenderAttempts}); hệ thống sẽ thử lại sau {retryAt:yyyy-MM-dd HH:mm} UTC."),
+            };
+        }, heads.ReportEntries(number), cancellationToken);
     }
 
     private async Task<StoredReport> RenderAndStoreAsync(ReportRequest request, AssessmentVersion version, CancellationToken cancellationToken)
@@ -89,6 +168,12 @@ public sealed partial class ReportRenderingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {AgencyId}/{Year} v{Version} signed as {DocumentNumber} ({Size} bytes)")]
     private partial void LogRendered(string agencyId, int year, int version, string documentNumber, long size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report request {RequestName} cannot be read; the failure is recorded on its version")]
+    private partial void LogUnreadable(string requestName);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report request {RequestName} cannot be read and names no stored version; leaving it to the poison queue")]
+    private partial void LogUnreadableOrphan(string requestName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Report {AgencyId}/{Year} v{Version} failed")]
     private partial void LogFailed(Exception exception, string agencyId, int year, int version);

@@ -38,6 +38,32 @@ public sealed class ReportRequestStore(BlobServiceClient blobs) : IReportRequest
         return PathOf(request.Agency.Id, request.Year, request.Version);
     }
 
+    public async Task<string> RewriteAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var name = AssessmentKeys.ReportRequestName(request.Agency.Id, request.Year, request.Version);
+        await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromObjectAsJson(request, JsonDefaults.Options),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
+            cancellationToken);
+        return PathOf(request.Agency.Id, request.Year, request.Version);
+    }
+
+    public async Task<ReportRequest?> TryReadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(name, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public async Task<ReportRequest> ReadAsync(string name, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(name);

@@ -1,6 +1,8 @@
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Paging;
+using System.Text.Json;
+using CulturalServerless.Serialization;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.Storage.Cosmos;
@@ -52,6 +54,38 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
     public async Task<bool> TryReplaceVersionAsync(AssessmentVersion version, string eTag, CancellationToken cancellationToken) =>
         await container.TryReplaceAsync(version, version.Id, version.PartitionKey, eTag, cancellationToken) is not null;
 
+    // Timestamps are stored as System.Text.Json writes a DateTimeOffset (ISO 8601, trailing zeros
+    // of the fraction trimmed) and always in UTC ("+00:00"), so comparing them as strings orders
+    // them as instants; the parameters are written the same way.
+    public Task<Page<VersionKey>> FindReportsDueAsync(
+        DateTimeOffset requestedBefore, DateTimeOffset now, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery()
+            .Where("c.type = @type", "@type", AssessmentVersion.DocumentType)
+            .Where("((c.report.state = 'requested' AND (c.report.requestedAt <= @requestedBefore"
+                + " OR (NOT IS_DEFINED(c.report.requestedAt) AND c.submittedAt <= @requestedBefore)))"
+                + " OR (c.report.state = 'failed' AND IS_STRING(c.report.retryAt) AND c.report.retryAt <= @now))",
+                "@requestedBefore", Timestamp(requestedBefore))
+            .With("@now", Timestamp(now))
+            .Select("SELECT c.agencyId, c.year, c.version FROM c");
+        return CosmosPaging.ReadPageAsync<VersionKey>(container, query, continuationToken, pageSize, cancellationToken);
+    }
+
+    public async Task<Page<VersionKey>> FindHeadsAwaitingReportAsync(
+        DateTimeOffset unchangedSince, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery()
+            .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
+            .Where("c.report.state != @ready", "@ready", "ready")
+            .Where("c.updatedAt <= @unchangedSince", "@unchangedSince", Timestamp(unchangedSince))
+            .Select("SELECT c.agencyId, c.year, c.latestVersion FROM c");
+        var page = await CosmosPaging.ReadPageAsync<HeadLatest>(container, query, continuationToken, pageSize, cancellationToken);
+        return new Page<VersionKey>([.. page.Items.Select(h => new VersionKey(h.AgencyId, h.Year, h.LatestVersion))], page.ContinuationToken);
+    }
+
+    private static string Timestamp(DateTimeOffset value) =>
+        JsonSerializer.Serialize(value.ToUniversalTime(), JsonDefaults.Options).Trim('"');
+
     public async Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var query = new FilteredQuery()
@@ -82,6 +116,8 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
         }
         return statuses;
     }
+
+    private sealed record HeadLatest(string AgencyId, int Year, int LatestVersion);
 
     private sealed record HeadStatus(string AgencyId, AssessmentStatus Status);
 }

@@ -20,6 +20,13 @@ internal sealed class FilteredQuery
         return this;
     }
 
+    /// <summary>A further parameter of a condition added with <see cref="Where"/>.</summary>
+    public FilteredQuery With(string parameter, object value)
+    {
+        parameters[parameter] = value;
+        return this;
+    }
+
     /// <summary>The jurisdiction at <c>c.jurisdiction</c> is <paramref name="code"/> or lies under it.</summary>
     public FilteredQuery WithinJurisdiction(string code)
     {

@@ -30,8 +30,9 @@ public sealed class AppServices : IAsyncLifetime
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
             ["Signing:PfxPath"] = TestCertificates.SigningPfxPath,
-            // The SendReminders timer names this setting; the local runner refuses to start without it.
+            // The SendReminders and ReconcileReports timers name these settings; the local runner refuses to start without it.
             ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
+            ["RECONCILE_SCHEDULE"] = "0 */5 * * * *",
             ["Auth:Audience"] = TestTokens.Audience,
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
         };

@@ -44,6 +44,10 @@ public sealed class RenderRaceTests
             return path;
         }
 
+        public Task<string> RewriteAsync(ReportRequest request, CancellationToken cancellationToken) => inner.RewriteAsync(request, cancellationToken);
+
         public Task<ReportRequest> ReadAsync(string name, CancellationToken cancellationToken) => inner.ReadAsync(name, cancellationToken);
+
+        public Task<ReportRequest?> TryReadAsync(string name, CancellationToken cancellationToken) => inner.TryReadAsync(name, cancellationToken);
     }
 }

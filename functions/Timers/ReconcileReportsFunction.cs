@@ -1,0 +1,22 @@
+using CulturalServerless.Application.Reports;
+
+namespace CulturalServerless.Functions.Timers;
+
+/// <summary>
+/// The reconciler, on the NCRONTAB schedule in <c>RECONCILE_SCHEDULE</c> (every 5 minutes by
+/// default): requests again the reports left requested past <c>Reports__StuckAfter</c> or failed
+/// with their retry due, and brings lagging heads in step (docs/reports.md). A run is bounded and
+/// safe to overlap with another; a late run simply runs.
+/// </summary>
+public sealed partial class ReconcileReportsFunction(ReportReconciler reconciler, ILogger<ReconcileReportsFunction> logger)
+{
+    [Function("ReconcileReports")]
+    public async Task Run([TimerTrigger("%RECONCILE_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (timer.IsPastDue) LogPastDue(timer.ScheduleStatus?.Last, timer.ScheduleStatus?.Next);
+        await reconciler.RunAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ReconcileReports is running late (past due; last run {Last}, next {Next})")]
+    private partial void LogPastDue(DateTime? last, DateTime? next);
+}
