@@ -27,6 +27,7 @@ public sealed class CosmosFaultTests(ITestOutputHelper output)
         Assert.True(retried.Status is 200 or 201, $"after thawing: {retried.Status} {retried.Body}");
         Assert.Equal(1, (int)retried.Json["version"]!);
         AssertLoggedOnce(log, agencyId, output);
+        await AssertPendingReportRendersAsync(app, api, agencyId);
     }
 
     [Fact]
@@ -59,6 +60,19 @@ public sealed class CosmosFaultTests(ITestOutputHelper output)
 
         Assert.True(retried.Status == 201, $"after the restart: {retried.Status} {retried.Body}");
         Assert.Equal(1, (int)retried.Json["version"]!);
+        await AssertPendingReportRendersAsync(app, again, agencyId);
+    }
+
+    /// <summary>The report the completed submission requested renders as the trigger would run it, with nobody's help.</summary>
+    private static async Task AssertPendingReportRendersAsync(AppServices app, ApiClient api, string agencyId)
+    {
+        var name = AssessmentKeys.ReportRequestName(agencyId, 2022, 1);
+        var trigger = new Functions.Triggers.RenderReportFunction(app.Get<Application.Reports.ReportRenderingService>());
+        await trigger.Run(app.Get<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient(name),
+            name, CancellationToken.None);
+        var assessment = (await api.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("report-ready", (string?)assessment["status"]);
+        Assert.Equal("01/BC-VP", (string?)assessment["report"]!["documentNumber"]);
     }
 
     /// <summary>The app's services with Cosmos DB on the private emulator, its database and containers made.</summary>
