@@ -36,6 +36,15 @@ param cosmosDatabaseName string = 'cultural'
 @description('Name of the report signing certificate in Key Vault (Signing__CertificateName).')
 param signingCertificateName string = 'report-signing'
 
+@description('URL of the RFC 3161 time-stamping authority every report signature is timestamped by (Signing__TimestampUrl).')
+param signingTimestampUrl string
+
+@description('CA certificates that issue the signing certificates (Signing__CaCertificates): base64 DER, comma-separated, root included. Verification trusts only these.')
+param signingCaCertificates string
+
+@description('CA certificates behind the time-stamping authority (Signing__TimestampCaCertificates), in the same form.')
+param timestampCaCertificates string
+
 @description('NCRONTAB schedule of the reminder timer, in UTC (REMINDER_SCHEDULE). The default runs at 01:00 UTC, 08:00 in Viet Nam.')
 param reminderSchedule string = '0 0 1 * * *'
 
@@ -203,6 +212,9 @@ module api 'app/api.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultUri: keyVault.outputs.uri
     signingCertificateName: signingCertificateName
+    signingTimestampUrl: signingTimestampUrl
+    signingCaCertificates: signingCaCertificates
+    timestampCaCertificates: timestampCaCertificates
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority
     authAudience: authAudience

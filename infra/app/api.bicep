@@ -19,6 +19,9 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param keyVaultUri string
 param signingCertificateName string
+param signingTimestampUrl string
+param signingCaCertificates string
+param timestampCaCertificates string
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
@@ -128,9 +131,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       ReportStorage__credential: 'managedidentity'
       ReportStorage__clientId: identityClientId
 
-      // Report signing: the certificate lives in Key Vault, never in settings.
+      // Report signing: the certificate and its non-exportable key live in Key Vault, never in
+      // settings; Key Vault signs each digest. Every signature is timestamped (PAdES B-T) by the
+      // TSA; verification trusts only the CAs named here.
       Signing__KeyVaultUri: keyVaultUri
       Signing__CertificateName: signingCertificateName
+      Signing__TimestampUrl: signingTimestampUrl
+      Signing__CaCertificates: signingCaCertificates
+      Signing__TimestampCaCertificates: timestampCaCertificates
 
       // Bearer tokens are validated in the app (Easy Auth is not assured on Flex Consumption):
       // issuer and signing keys from the authority's OpenID Connect metadata.
