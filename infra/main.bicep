@@ -45,6 +45,9 @@ param signingCaCertificates string
 @description('CA certificates behind the time-stamping authority (Signing__TimestampCaCertificates), in the same form.')
 param timestampCaCertificates string
 
+@description('Issuing bodies with a certificate of their own: { "<issuer key>": "<Key Vault certificate name>" }, e.g. { "committee_51": "qn-committee-signing" } (see docs/deploy.md). Each becomes Signing__Certificates__<issuer key>.')
+param issuerCertificates object = {}
+
 @description('NCRONTAB schedule of the reminder timer, in UTC (REMINDER_SCHEDULE). The default runs at 01:00 UTC, 08:00 in Viet Nam.')
 param reminderSchedule string = '0 0 1 * * *'
 
@@ -215,6 +218,7 @@ module api 'app/api.bicep' = {
     signingTimestampUrl: signingTimestampUrl
     signingCaCertificates: signingCaCertificates
     timestampCaCertificates: timestampCaCertificates
+    issuerCertificates: issuerCertificates
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority
     authAudience: authAudience

@@ -22,6 +22,8 @@ param signingCertificateName string
 param signingTimestampUrl string
 param signingCaCertificates string
 param timestampCaCertificates string
+@description('Issuer key → Key Vault certificate name; each becomes Signing__Certificates__<issuer key>.')
+param issuerCertificates object = {}
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
@@ -106,7 +108,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    // The issuing bodies' own certificates are added to the fixed settings below.
+    properties: union({
       // The host's own storage (leases, timers, keys), reached with the app's identity.
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
@@ -163,7 +166,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).
       Http__RequestDeadline: '00:00:10'
-    }
+    }, toObject(items(issuerCertificates), issuer => 'Signing__Certificates__${issuer.key}', issuer => string(issuer.value)))
   }
 
   // No FTP or basic-auth deployment: azd deploys to Flex Consumption with an Entra token.

@@ -13,6 +13,8 @@ public static class SigningServiceCollectionExtensions
     /// <item>the system's certificate: <c>Signing__KeyVaultUri</c> + <c>Signing__CertificateName</c> in Azure
     /// (signed by Key Vault with the managed identity), or <c>Signing__PfxPath</c> (+ <c>Signing__PfxPassword</c>)
     /// locally, where ./run.sh makes a development PKI;</item>
+    /// <item>issuing bodies' own certificates: <c>Signing__Certificates__&lt;issuer&gt;</c>, a Key Vault
+    /// certificate name in Azure or a PFX path locally (see <see cref="SigningIssuer"/>);</item>
     /// <item>the time-stamping authority <c>Signing__TimestampUrl</c>, and the trusted CAs
     /// <c>Signing__CaCertificates</c> and <c>Signing__TimestampCaCertificates</c>.</item>
     /// </list>
@@ -26,6 +28,12 @@ public static class SigningServiceCollectionExtensions
         services.AddSingleton(sp => new SigningVault(Uri.TryCreate(signing["KeyVaultUri"], UriKind.Absolute, out var vault)
             ? new KeyVaultClient(vault, sp.GetRequiredService<TokenCredential>())
             : null));
+        services.AddSingleton(sp => new SigningCertificates(
+            sp.GetRequiredService<ISigningCertificateSource>(),
+            signing.GetSection("Certificates").GetChildren()
+                .Where(issuer => !string.IsNullOrWhiteSpace(issuer.Value))
+                .ToDictionary(issuer => issuer.Key, issuer => Source(sp, signing, issuer.Value!),
+                    StringComparer.OrdinalIgnoreCase)));
         services.AddSingleton<ISigningCertificateSource>(sp =>
         {
             if (Uri.TryCreate(signing["KeyVaultUri"], UriKind.Absolute, out _))
@@ -47,7 +55,7 @@ public static class SigningServiceCollectionExtensions
                 : new UnsetTimestampAuthority());
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton(sp => new ReportSigner(
-            sp.GetRequiredService<ISigningCertificateSource>(),
+            sp.GetRequiredService<SigningCertificates>(),
             sp.GetRequiredService<ITimestampAuthority>(),
             sp.GetRequiredService<SignatureTrust>(),
             sp.GetRequiredService<TimeProvider>()));

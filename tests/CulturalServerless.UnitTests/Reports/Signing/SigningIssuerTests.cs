@@ -1,4 +1,6 @@
 using CulturalServerless.Reports.Signing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CulturalServerless.UnitTests.Reports.Signing;
 
@@ -32,6 +34,41 @@ public sealed class SigningIssuerTests
         Assert.Same(province, certificates.For(SigningIssuer.Agency("so-vhttdl-quang-ngai", "51.522")).Source);
         Assert.Same(system, certificates.For(SigningIssuer.Agency("so-vhttdl-binh-dinh", "52")).Source);
         Assert.Same(system, certificates.For(SigningIssuer.System).Source);
+    }
+
+    [Fact]
+    public async Task Signing__Certificates__agency_x_signs_that_agencys_reports_and_others_get_the_systems()
+    {
+        var pki = DevelopmentPki.Shared;
+        using var own = pki.Issue("Văn phòng UBND tỉnh Quảng Ngãi", "Văn phòng UBND tỉnh Quảng Ngãi");
+        var ownPfx = Path.Combine(pki.Directory, $"agency-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(ownPfx, own.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, string.Empty));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:PfxPath"] = pki.PfxPath,
+            ["Signing:PfxPassword"] = string.Empty,
+            ["Signing:CaCertificates"] = pki.CaPath,
+            ["Signing:TimestampCaCertificates"] = pki.CaPath,
+            ["Signing:TimestampUrl"] = pki.TimestampUrl.ToString(),
+            ["Signing:Certificates:agency_vp_ubnd_quang_ngai"] = ownPfx,
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddReportSigning(configuration)
+            .BuildServiceProvider();
+        var signer = services.GetRequiredService<ReportSigner>();
+
+        using var agencyReport = new ReportRenderer().Compose(Fixtures.SeedReport.Build());
+        var agencys = await signer.SignReportAsync(agencyReport, SigningIssuer.Agency("vp-ubnd-quang-ngai", "51"));
+        using var otherReport = new ReportRenderer().Compose(Fixtures.SeedReport.Build());
+        var others = await signer.SignReportAsync(otherReport, SigningIssuer.Agency("so-vhttdl-quang-ngai", "51"));
+
+        Assert.Equal(CertificateThumbprints.Of(own), agencys.CertificateThumbprint);
+        Assert.Equal(CertificateThumbprints.Of(await pki.SigningCertificate().GetCertificateAsync(CancellationToken.None)), others.CertificateThumbprint);
+        var verifier = services.GetRequiredService<ReportSignatureVerifier>();
+        Assert.True(verifier.Verify(agencys.Pdf).IsValid);
+        Assert.Equal(agencys.CertificateThumbprint, verifier.Verify(agencys.Pdf).CertificateThumbprint);
+        Assert.True(verifier.Verify(others.Pdf).IsValid);
     }
 
     private sealed class StubSource : ISigningCertificateSource
