@@ -24,6 +24,7 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
     private readonly SigningKey _key;
     private readonly IReadOnlyList<X509Certificate2> _issuers;
     private readonly ITimestampAuthority _timestamps;
+    private readonly X509Certificate2Collection _timestampAuthorities;
     private readonly MemoryStream _document;
     private readonly DateTimeOffset _claimedTime;
     private readonly int _timestampRoom;
@@ -31,12 +32,13 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
     private int _reserved;
 
     public CadesDetachedSigner(
-        SigningKey key, IReadOnlyList<X509Certificate2> issuers, ITimestampAuthority timestamps, MemoryStream document,
-        DateTimeOffset claimedTime, int timestampRoom, CancellationToken cancellationToken)
+        SigningKey key, IReadOnlyList<X509Certificate2> issuers, ITimestampAuthority timestamps, X509Certificate2Collection timestampAuthorities,
+        MemoryStream document, DateTimeOffset claimedTime, int timestampRoom, CancellationToken cancellationToken)
     {
         _key = key;
         _issuers = issuers;
         _timestamps = timestamps;
+        _timestampAuthorities = timestampAuthorities;
         _document = document;
         _claimedTime = claimedTime;
         _timestampRoom = timestampRoom;
@@ -89,9 +91,19 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
         var request = Rfc3161TimestampRequest.CreateFromSignerInfo(
             signerInfo, HashAlgorithmName.SHA256, nonce: Nonce(), requestSignerCertificates: true);
         var token = await _timestamps.TimestampAsync(request, _cancellationToken).ConfigureAwait(false);
-        if (!token.VerifySignatureForSignerInfo(signerInfo, out _))
+        var tokenCertificates = token.AsSignedCms().Certificates;
+        if (!token.VerifySignatureForSignerInfo(signerInfo, out var authority, tokenCertificates) || authority is null)
         {
             throw new TimestampAuthorityException("The timestamp token's signature does not verify, or it covers another signature.");
+        }
+
+        // A report is never issued with a timestamp its own verification would refuse.
+        var path = CertificateChains.Build(authority, _timestampAuthorities, tokenCertificates.Cast<X509Certificate2>(),
+            token.TokenInfo.Timestamp, SignatureOids.TimeStampingUsage);
+        if (!path.Trusted)
+        {
+            throw new TimestampAuthorityException(
+                $"The timestamp authority {authority.Subject} does not chain to a CA in {SignatureTrust.TimestampAuthoritiesSetting}: {path.Problem}.");
         }
 
         signerInfo.AddUnsignedAttribute(new AsnEncodedData(SignatureOids.SignatureTimeStampToken, token.AsSignedCms().Encode()));

@@ -25,6 +25,11 @@ public sealed class ReportSignatureVerifier(SignatureTrust trust)
     public ReportSignatureVerification Verify(Stream pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);
+        if (!pdf.CanSeek)
+        {
+            throw new ArgumentException("The PDF is read where its signature says: the stream must be seekable.", nameof(pdf));
+        }
+
         try
         {
             return VerifyLocated(pdf);

@@ -67,7 +67,8 @@ public sealed class ReportSigner
         var issuers = CheckCertificate(key, signingTime);
 
         using var output = new MemoryStream();
-        var signer = new CadesDetachedSigner(key, issuers, _timestamps, output, signingTime, Volatile.Read(ref _timestampRoom), cancellationToken);
+        var signer = new CadesDetachedSigner(
+            key, issuers, _timestamps, _trust.TimestampAuthorities, output, signingTime, Volatile.Read(ref _timestampRoom), cancellationToken);
         var slot = report.SignatureSlot;
         var page = report.Document.Pages[slot.PageIndex];
         // The widget rectangle is in PDF user space, whose origin is the bottom-left corner.

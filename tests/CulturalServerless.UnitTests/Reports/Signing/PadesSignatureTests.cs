@@ -131,6 +131,19 @@ public sealed class PadesSignatureTests
     }
 
     [Fact]
+    public async Task A_timestamp_from_a_TSA_outside_Signing__TimestampCaCertificates_is_refused_before_the_report_is_issued()
+    {
+        using var foreign = DevelopmentPki.ForeignAuthority("Foreign TSA CA");
+        using var certificates = _pki.SigningCertificate();
+        using var composed = new ReportRenderer().Compose(SeedReport.Build());
+        var signer = new ReportSigner(certificates, _pki.TimestampAuthority, new SignatureTrust(_pki.Trust.SignerAuthorities, [foreign]), TimeProvider.System);
+
+        var exception = await Assert.ThrowsAsync<TimestampAuthorityException>(() => signer.SignAsync(composed));
+
+        Assert.Contains("does not chain to a CA in Signing__TimestampCaCertificates", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_timestamp_authority_nobody_listens_at_fails_the_signature_as_unavailable()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
