@@ -45,22 +45,21 @@ if [ "${1:-}" = "token" ]; then
   exec dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" token "$@" --settings "$SETTINGS"
 fi
 
-# Development signing certificate for the reports: made once, never committed (.local/ is ignored).
-# An absolute path, so that it holds under `func start` (run from functions/) as well.
-if [ ! -f .local/dev-signing.pfx ]; then
-  command -v openssl >/dev/null || { echo "run.sh: openssl is needed to make the development signing certificate" >&2; exit 1; }
-  mkdir -p .local
-  openssl req -x509 -newkey rsa:2048 -sha256 -days 730 -nodes \
-    -subj "/C=VN/O=CulturalServerless (development)/CN=CulturalServerless development signer" \
-    -keyout .local/dev-signing.key -out .local/dev-signing.crt 2>/dev/null
-  openssl pkcs12 -export -inkey .local/dev-signing.key -in .local/dev-signing.crt \
-    -out .local/dev-signing.pfx -passout pass: 2>/dev/null
-  rm -f .local/dev-signing.key .local/dev-signing.crt
-  echo "run.sh: created the development signing certificate .local/dev-signing.pfx"
-fi
-export Signing__PfxPath="$PWD/.local/dev-signing.pfx"
+# Development PKI for the reports, shaped like production's: a CA, a signing certificate it issued
+# (the PFX the app signs with) and a time-stamping authority's certificate. Made once, never
+# committed (.local/ is ignored). Absolute paths, so that they hold under `func start` (run from
+# functions/) as well.
+tools/dev-pki.sh .local/pki
+export Signing__PfxPath="$PWD/.local/pki/signing.pfx"
+export Signing__CaCertificates="$PWD/.local/pki/ca.crt"
+export Signing__TimestampCaCertificates="$PWD/.local/pki/ca.crt"
+# The TSA listens where the settings' Signing__TimestampUrl says (http://127.0.0.1:7072/ in the sample).
+tsa_url=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v.Signing__TimestampUrl||"http://127.0.0.1:7072/")' "./$SETTINGS")
+tsa_port=$(node -e 'const u=new URL(process.argv[1]);if(u.hostname!=="127.0.0.1")throw new Error("Signing__TimestampUrl must be on 127.0.0.1 locally");process.stdout.write(u.port||"80")' "$tsa_url")
+export Signing__TimestampUrl="$tsa_url"
 
 runner_pid=""
+tsa_pid=""
 # Emulators that were already up (another ./run.sh or ./test.sh) are used and left running.
 emulators_up=$(tools/emulators.sh status | grep -c ': answers' || true)
 cleanup() {
@@ -69,11 +68,26 @@ cleanup() {
     kill "$runner_pid" 2>/dev/null || true
     wait "$runner_pid" 2>/dev/null || true
   fi
+  if [ -n "$tsa_pid" ] && kill -0 "$tsa_pid" 2>/dev/null; then
+    kill "$tsa_pid" 2>/dev/null || true
+    wait "$tsa_pid" 2>/dev/null || true
+  fi
   [ "$emulators_up" -eq 2 ] || tools/emulators.sh stop
 }
 trap cleanup EXIT INT TERM
 
 tools/emulators.sh start
+
+# The loopback RFC 3161 time-stamping authority every signature is timestamped by.
+tsa_log=.local/timestamp-authority.log
+node tools/timestamp-authority/server.js --pki .local/pki --port "$tsa_port" >"$tsa_log" 2>&1 &
+tsa_pid=$!
+for _ in $(seq 1 100); do
+  grep -q '^timestamp authority: ' "$tsa_log" && break
+  kill -0 "$tsa_pid" 2>/dev/null || { cat "$tsa_log" >&2; echo "run.sh: the timestamp authority did not start (port $tsa_port in use?)" >&2; exit 1; }
+  sleep 0.1
+done
+echo "run.sh: $(head -n1 "$tsa_log") (openssl ts -reply; log in $tsa_log)"
 
 if [ "${1:-}" = "--func" ]; then
   command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
@@ -97,6 +111,7 @@ for _ in $(seq 1 120); do
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health"; then
     echo
     echo "CulturalServerless is ready: http://127.0.0.1:$PORT/api"
+    echo "  timestamp authority: $tsa_url"
     echo "  try: curl http://127.0.0.1:$PORT/api/health"
     echo "  a token for the other endpoints: ./run.sh token --role submitter --agency vp-ubnd-quang-ngai | tail -n1"
     echo "Press Ctrl-C to stop."

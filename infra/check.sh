@@ -11,10 +11,11 @@ bicep_project=tools/bicep/BicepCli.csproj
 bicep_package=azure.bicep.commandline.linux-x64
 bicep_version=0.49.2
 
-# The templates azd or the postdeploy hook deploy; modules are compiled through them.
+# The templates azd or the hooks deploy; modules are compiled through them.
 entry_points=(
   infra/main.bicep
   infra/app/report-requests-subscription.bicep
+  infra/app/signing-key-access.bicep
 )
 
 dotnet restore "$bicep_project" --nologo --verbosity quiet

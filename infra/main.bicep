@@ -36,6 +36,23 @@ param cosmosDatabaseName string = 'cultural'
 @description('Name of the report signing certificate in Key Vault (Signing__CertificateName).')
 param signingCertificateName string = 'report-signing'
 
+@description('URL of the RFC 3161 time-stamping authority every report signature is timestamped by (Signing__TimestampUrl).')
+param signingTimestampUrl string
+
+@description('CA certificates that issue the signing certificates (Signing__CaCertificates): base64 DER, comma-separated, root included. Verification trusts only these.')
+param signingCaCertificates string
+
+@description('CA certificates behind the time-stamping authority (Signing__TimestampCaCertificates), in the same form.')
+param timestampCaCertificates string
+
+@description('Issuing bodies with a certificate of their own: { "<issuer key>": "<Key Vault certificate name>" }, e.g. { "committee_51": "qn-committee-signing" } (see docs/deploy.md). Each becomes Signing__Certificates__<issuer key>.')
+param issuerCertificates object = {}
+
+@minValue(0)
+@maxValue(146000)
+@description('Days each signed report version stays unchangeable and undeletable (time-based immutability on the reports container). 0 only for throw-away environments: the storage account cannot be deleted while a policy holds blobs.')
+param reportRetentionDays int = 3650
+
 @description('NCRONTAB schedule of the reminder timer, in UTC (REMINDER_SCHEDULE). The default runs at 01:00 UTC, 08:00 in Viet Nam.')
 param reminderSchedule string = '0 0 1 * * *'
 
@@ -70,6 +87,13 @@ var deploymentContainerName = 'app-package-${resourceToken}'
 var reportRequestsContainerName = 'report-requests'
 var reportsContainerName = 'reports'
 var deadLetterContainerName = 'eventgrid-deadletter'
+// The Functions host's own containers (leases, timer and blob-trigger receipts, keys), declared so
+// that the app's data role can be scoped to them rather than to the whole account.
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+var signingCertificateNames = union([signingCertificateName], map(items(issuerCertificates), issuer => string(issuer.value)))
 
 // Cosmos DB containers and partition keys, one line each in cosmos-containers.json: the same list
 // as shared/Storage/Cosmos/CosmosContainers.cs (a unit test checks that they agree).
@@ -98,12 +122,14 @@ module storage 'core/storage/storage-account.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    containers: [
+    containers: concat([
       deploymentContainerName
       reportRequestsContainerName
       reportsContainerName
       deadLetterContainerName
-    ]
+    ], hostContainerNames)
+    immutableContainerName: reportsContainerName
+    immutabilityRetentionDays: reportRetentionDays
     // After 5 failed attempts the blob trigger puts a message here; watch it.
     queues: [
       'webjobs-blobtrigger-poison'
@@ -172,6 +198,11 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: applicationInsightsName
     eventGridTopicName: systemTopicName
     deadLetterContainerName: deadLetterContainerName
+    appBlobContainerNames: concat([
+      deploymentContainerName
+      reportRequestsContainerName
+      reportsContainerName
+    ], hostContainerNames)
     appIdentityName: identityName
     userPrincipalId: principalId
     userPrincipalType: principalType
@@ -203,6 +234,10 @@ module api 'app/api.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultUri: keyVault.outputs.uri
     signingCertificateName: signingCertificateName
+    signingTimestampUrl: signingTimestampUrl
+    signingCaCertificates: signingCaCertificates
+    timestampCaCertificates: timestampCaCertificates
+    issuerCertificates: issuerCertificates
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority
     authAudience: authAudience
@@ -230,6 +265,9 @@ output AZURE_COSMOS_DATABASE string = cosmos.outputs.databaseName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output SIGNING_CERTIFICATE_NAME string = signingCertificateName
+// Every certificate the app signs with; the postprovision hook grants the identity each one's key.
+output SIGNING_CERTIFICATE_NAMES string = join(signingCertificateNames, ',')
+output AZURE_MANAGED_IDENTITY_NAME string = identityName
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output REPORT_REQUESTS_CONTAINER_NAME string = reportRequestsContainerName

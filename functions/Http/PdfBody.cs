@@ -8,7 +8,16 @@ public static class PdfBody
     /// <summary>20 MB: a signed report is about 0.1 MB; the bound keeps a hostile upload from filling memory.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
 
-    public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Bodies up to this size are kept in memory; larger ones go to a temporary file (ASP.NET Core's default).</summary>
+    public const int MemoryThreshold = 30 * 1024;
+
+    private const int ChunkBytes = 81920;
+
+    /// <summary>
+    /// The whole body, seekable, without holding it in memory: ASP.NET Core's request buffering keeps
+    /// what is over <see cref="MemoryThreshold"/> in a temporary file, deleted with the request.
+    /// </summary>
+    public static async Task<Stream> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/pdf", StringComparison.OrdinalIgnoreCase))
         {
@@ -16,16 +25,20 @@ public static class PdfBody
                 $"Cần Content-Type: application/pdf; đã nhận '{request.ContentType ?? "(không có)"}'.");
         }
         if (request.ContentLength > MaxBytes) throw TooLarge();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        // The limit is checked while reading below; the buffer's own limit only has to stay above it.
+        request.EnableBuffering(MemoryThreshold, MaxBytes + ChunkBytes);
+        var body = request.Body;
+        var chunk = new byte[ChunkBytes];
+        long total = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes) throw TooLarge();
-            buffer.Write(chunk, 0, read);
+            total += read;
+            if (total > MaxBytes) throw TooLarge();
         }
-        if (buffer.Length == 0) throw new ApiProblemException(ProblemType.EmptyBody, "Cần gửi tệp PDF cần kiểm tra.");
-        return buffer.ToArray();
+        if (total == 0) throw new ApiProblemException(ProblemType.EmptyBody, "Cần gửi tệp PDF cần kiểm tra.");
+        body.Position = 0;
+        return body;
     }
 
     private static ApiProblemException TooLarge() =>

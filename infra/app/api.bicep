@@ -19,6 +19,11 @@ param cosmosEndpoint string
 param cosmosDatabaseName string
 param keyVaultUri string
 param signingCertificateName string
+param signingTimestampUrl string
+param signingCaCertificates string
+param timestampCaCertificates string
+@description('Issuer key → Key Vault certificate name; each becomes Signing__Certificates__<issuer key>.')
+param issuerCertificates object = {}
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
@@ -103,7 +108,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
-    properties: {
+    // The issuing bodies' own certificates are added to the fixed settings below.
+    properties: union({
       // The host's own storage (leases, timers, keys), reached with the app's identity.
       AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
@@ -128,9 +134,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       ReportStorage__credential: 'managedidentity'
       ReportStorage__clientId: identityClientId
 
-      // Report signing: the certificate lives in Key Vault, never in settings.
+      // Report signing: the certificate and its non-exportable key live in Key Vault, never in
+      // settings; Key Vault signs each digest. Every signature is timestamped (PAdES B-T) by the
+      // TSA; verification trusts only the CAs named here.
       Signing__KeyVaultUri: keyVaultUri
       Signing__CertificateName: signingCertificateName
+      Signing__TimestampUrl: signingTimestampUrl
+      Signing__CaCertificates: signingCaCertificates
+      Signing__TimestampCaCertificates: timestampCaCertificates
 
       // Bearer tokens are validated in the app (Easy Auth is not assured on Flex Consumption):
       // issuer and signing keys from the authority's OpenID Connect metadata.
@@ -163,7 +174,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).
       Http__RequestDeadline: '00:00:10'
-    }
+    }, toObject(items(issuerCertificates), issuer => 'Signing__Certificates__${issuer.key}', issuer => string(issuer.value)))
   }
 
   // No FTP or basic-auth deployment: azd deploys to Flex Consumption with an Entra token.

@@ -1,5 +1,6 @@
 // Every grant of the deployment, in one place to review. The app's identity gets the data-plane
-// roles its code and the Functions host need, each scoped to the one resource it is for; the
+// roles its code and the Functions host need, each scoped to the one resource it is for (blob data
+// per container, never the account); the
 // optional deploying user gets what is needed to look at data and to import the signing certificate.
 
 param storageAccountName string
@@ -9,6 +10,9 @@ param keyVaultName string
 param applicationInsightsName string
 param eventGridTopicName string
 param deadLetterContainerName string
+
+@description('Blob containers the app reads and writes: its deployment package, report requests, signed reports and the Functions host\'s own.')
+param appBlobContainerNames string[]
 
 @description('Name of the app\'s user-assigned managed identity.')
 param appIdentityName string
@@ -25,16 +29,16 @@ param userPrincipalType string = 'User'
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
-  // Blob data read/write plus generating user-delegation keys (the report download SAS) and the
-  // access the Functions host and Flex deployment need on their own containers.
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  // Blob data read/write, granted per container the app uses (never the whole account).
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  // Only generateUserDelegationKey, which is an account-level action: the report download SAS.
+  // What a link may then read is bounded by the container-scoped roles above.
+  storageBlobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
   // The blob trigger's poison queue and the host's own queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Reading the signing certificate's private key goes through its secret; the public part and
-  // metadata through the certificate.
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  keyVaultCertificateUser: 'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba'
+  // The public part and metadata of certificates, keys and secrets; no secret value, no key material.
+  // (Key Vault Certificate User would also read secrets: the PFX of an exportable certificate.)
+  keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2'
   keyVaultCertificatesOfficer: 'a4417e6f-fecd-4de8-b567-7b0420556985'
   // Sending telemetry to an Application Insights component with local auth disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -67,6 +71,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
     resource deadLetterContainer 'containers' existing = {
       name: deadLetterContainerName
     }
+
+    resource appContainers 'containers' existing = [
+      for container in appBlobContainerNames: {
+        name: container
+      }
+    ]
   }
 }
 
@@ -88,8 +98,20 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 // --- The app's identity ---
 
+resource appContainerRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in appBlobContainerNames: {
+    name: guid(storage::blobService::appContainers[i].id, appIdentity.id, roles.storageBlobDataContributor)
+    scope: storage::blobService::appContainers[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
 resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in [roles.storageBlobDataOwner, roles.storageQueueDataContributor]: {
+  for roleId in [roles.storageBlobDelegator, roles.storageQueueDataContributor]: {
     name: guid(storage.id, appIdentity.id, roleId)
     scope: storage
     properties: {
@@ -100,17 +122,19 @@ resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 ]
 
-resource appKeyVaultRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in [roles.keyVaultSecretsUser, roles.keyVaultCertificateUser]: {
-    name: guid(vault.id, appIdentity.id, roleId)
-    scope: vault
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
-      principalId: appPrincipalId
-      principalType: 'ServicePrincipal'
-    }
+// Reading the signing certificates' public parts. Signing itself needs Key Vault Crypto User on
+// each certificate's key alone, which infra/app/signing-key-access.bicep grants once the key exists
+// (infra/hooks/postprovision.sh): a key made by Key Vault with its certificate is not an ARM
+// resource this template can see at provisioning time.
+resource appKeyVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appIdentity.id, roles.keyVaultReader)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultReader)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
   }
-]
+}
 
 resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, appIdentity.id, roles.monitoringMetricsPublisher)
@@ -159,7 +183,7 @@ resource userStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 ]
 
-// Importing and rotating the signing certificate.
+// Creating, importing and rotating the signing certificates.
 resource userKeyVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasUser) {
   name: guid(vault.id, userPrincipalId, roles.keyVaultCertificatesOfficer)
   scope: vault

@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Reports;
 using CulturalServerless.Reports.Rendering;
-using CulturalServerless.Reports.Signing;
 using CulturalServerless.UnitTests.Reports.Fixtures;
+using CulturalServerless.UnitTests.Reports.Signing;
 
 namespace CulturalServerless.Benchmarks.SideBySide;
 
 /// <summary>
 /// The project's half of benchmarks/compare-libreoffice.sh: writes the seed report as a flat ODT
 /// (and <c>--copies</c> copies of it for LibreOffice's batch), then times our render+sign of the
-/// same report on one thread after a warm-up long enough for tiered compilation, and on every core.
+/// same report, signed PAdES B-T with a timestamp from the loopback TSA, on one thread after a
+/// warm-up long enough for tiered compilation, and on every core.
 /// Prints <c>key=value</c> lines the script reads.
 /// </summary>
 internal static class SideBySideCommand
@@ -30,8 +31,11 @@ internal static class SideBySideCommand
         }
 
         var renderer = new ReportRenderer();
-        using var certificates = new SelfSignedCertificateSource("Vũ Minh Tâm", "Văn phòng UBND tỉnh Quảng Ngãi");
-        var signer = new ReportSigner(certificates, TimeProvider.System);
+        // Signed PAdES B-T as the app signs: by a certificate of the development CA, timestamped by
+        // the loopback TSA (tools/timestamp-authority), so the TSA's round trip is in the figure.
+        var pki = DevelopmentPki.Shared;
+        using var certificates = pki.SigningCertificate();
+        var signer = pki.Signer(certificates);
         byte[] RenderAndSign()
         {
             using var composed = renderer.Compose(report);

@@ -22,6 +22,19 @@ param skuName string = 'Standard_LRS'
 @description('Days a deleted blob or container can be restored.')
 param deleteRetentionDays int = 7
 
+@description('Container whose blobs cannot be changed or deleted: version-level WORM with a time-based retention policy. Empty: none.')
+param immutableContainerName string = ''
+
+@minValue(0)
+@maxValue(146000)
+@description('Days each blob version in the immutable container is kept unchangeable from its creation. 0: no policy (throw-away environments only).')
+param immutabilityRetentionDays int = 0
+
+@description('Days a replaced blob version is kept in the other containers (blob versioning is account-wide, and they are rewritten often).')
+param previousVersionRetentionDays int = 7
+
+var hasImmutableContainer = !empty(immutableContainerName) && immutabilityRetentionDays > 0
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
@@ -51,6 +64,8 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   resource blobService 'blobServices' = {
     name: 'default'
     properties: {
+      // Every write keeps the version it replaces; version-level immutability needs it.
+      isVersioningEnabled: true
       deleteRetentionPolicy: {
         enabled: true
         days: deleteRetentionDays
@@ -66,8 +81,49 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
         name: container
         properties: {
           publicAccess: 'None'
+          // Version-level WORM can only be switched on when the container is created.
+          immutableStorageWithVersioning: hasImmutableContainer && container == immutableContainerName
+            ? {
+                enabled: true
+              }
+            : null
         }
       }
+    ]
+  }
+
+  // Versioning is account-wide: the host's and the request containers would keep every rewrite.
+  // Their replaced versions go after a week; the immutable container keeps all of its own.
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'delete-previous-versions'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: map(filter(containers, container => container != immutableContainerName), container => '${container}/')
+              }
+              actions: {
+                version: {
+                  delete: {
+                    daysAfterCreationGreaterThan: previousVersionRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
+    dependsOn: [
+      blobService
     ]
   }
 
@@ -80,6 +136,27 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
       }
     ]
   }
+}
+
+// Signed reports are records: each version stays unchangeable and undeletable for the retention
+// period from its creation. The policy starts unlocked (it can still be shortened or removed, so a
+// wrong value can be fixed); lock it once checked (docs/deploy.md) — locking cannot be undone.
+resource immutableContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = if (hasImmutableContainer) {
+  parent: storage::blobService
+  name: immutableContainerName
+}
+
+resource retentionPolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = if (hasImmutableContainer) {
+  parent: immutableContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: immutabilityRetentionDays
+    allowProtectedAppendWrites: false
+    allowProtectedAppendWritesAll: false
+  }
+  dependsOn: [
+    storage::blobService::blobContainers
+  ]
 }
 
 output id string = storage.id

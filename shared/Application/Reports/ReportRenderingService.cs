@@ -20,7 +20,6 @@ public sealed partial class ReportRenderingService(
     AssessmentHeadUpdater heads,
     ReportRenderer renderer,
     ReportSigner signer,
-    ISigningCertificateSource certificates,
     IOptions<ReportRetryOptions> retry,
     IDependencyOutages outages,
     TimeProvider clock,
@@ -152,11 +151,12 @@ public sealed partial class ReportRenderingService(
         var official = OfficialReportMapper.Map(request, request.Issue.Sequence, request.Issue.Date);
 
         using var composed = renderer.Compose(official);
-        var pdf = await signer.SignAsync(composed, cancellationToken);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var certificate = await certificates.GetCertificateAsync(cancellationToken);
-        return await reports.StoreAsync(request.Agency.Id, request.Year, request.Version, pdf, sha256,
-            official.Number.Reference, now, CertificateThumbprints.Of(certificate), new Dictionary<string, string>
+        // The agency's own certificate where one is configured, else the nearest committee's, else
+        // the system's; the thumbprint recorded is the one that signed, read from the same signing.
+        var signed = await signer.SignReportAsync(composed, SigningIssuer.Agency(request.Agency.Id, request.Agency.Jurisdiction), cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(signed.Pdf));
+        return await reports.StoreAsync(request.Agency.Id, request.Year, request.Version, signed.Pdf, sha256,
+            official.Number.Reference, now, signed.CertificateThumbprint, new Dictionary<string, string>
             {
                 ["assessmentId"] = version.Id,
                 ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -9,21 +9,26 @@ public sealed record VerifiedAssessment(string AgencyId, int Year, int Version);
 
 /// <summary>
 /// The answer to "is this file a report we issued, unchanged?": valid only when the signature
-/// verifies, the file's SHA-256 is that of a report we stored, and it was signed with the
-/// certificate we signed that report with.
+/// verifies (PAdES B-T: intact, signer chained to a trusted CA, timestamped by a trusted TSA within
+/// the certificate's validity), the file's SHA-256 is that of a report we stored, and it was signed
+/// with the certificate we signed that report with. <see cref="SignedAt"/> is the timestamp's time.
 /// </summary>
 public sealed record ReportVerificationResult(
     bool Valid, string? Signer, DateTimeOffset? SignedAt, string? DocumentNumber, VerifiedAssessment? Assessment, IReadOnlyList<string> Problems);
 
 public sealed class ReportVerificationService(ReportSignatureVerifier verifier, IAssessmentStore assessments)
 {
-    public async Task<ReportVerificationResult> VerifyAsync(byte[] pdf, CancellationToken cancellationToken)
-    {
-        var problems = new List<string>();
-        var signature = verifier.Verify(pdf);
-        if (!signature.IsValid) problems.Add($"Chữ ký số không hợp lệ: {signature.Problem}");
+    public Task<ReportVerificationResult> VerifyAsync(byte[] pdf, CancellationToken cancellationToken) =>
+        VerifyAsync(new MemoryStream(pdf, writable: false), cancellationToken);
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+    /// <summary>Verifies the seekable <paramref name="pdf"/>, reading it twice and never holding it whole.</summary>
+    public async Task<ReportVerificationResult> VerifyAsync(Stream pdf, CancellationToken cancellationToken)
+    {
+        pdf.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(pdf, cancellationToken));
+        var signature = verifier.Verify(pdf);
+        var problems = signature.Problems.Select(problem => $"Chữ ký số không hợp lệ: {problem}").ToList();
+
         var issued = await assessments.FindVersionByReportSha256Async(sha256, cancellationToken);
         if (issued is null)
         {

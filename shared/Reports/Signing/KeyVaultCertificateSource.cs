@@ -1,44 +1,79 @@
 using System.Security.Cryptography.X509Certificates;
-using Azure.Security.KeyVault.Certificates;
 
 namespace CulturalServerless.Reports.Signing;
 
 /// <summary>
-/// The signing certificate kept in Azure Key Vault, read with the app's managed identity
-/// (Key Vault Certificate User + Secrets User: the private key is served as the certificate's secret).
-/// Downloaded once and kept in memory; a renewed certificate is picked up when the app restarts.
+/// A signing certificate in Azure Key Vault, created there with a non-exportable key: only its
+/// public part is read (GET certificates/{name}), and each signature's digest is signed by Key
+/// Vault's sign operation on the key of that version. The app's identity needs Key Vault Reader on
+/// the vault (certificates' public parts) and Key Vault Crypto User on that key alone; no secret.
+/// The certificate is read again every <see cref="RefreshAfter"/>, so a renewed certificate (a new
+/// version) signs within that time, without a restart.
 /// </summary>
-public sealed class KeyVaultCertificateSource(CertificateClient client, string certificateName) : ISigningCertificateSource, IDisposable
+public sealed class KeyVaultCertificateSource : ISigningCertificateSource
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private X509Certificate2? certificate;
+    /// <summary>Short enough that a renewal counts within minutes, long enough to cost one read per instance and period.</summary>
+    public static readonly TimeSpan DefaultRefreshAfter = TimeSpan.FromMinutes(5);
 
-    public async ValueTask<X509Certificate2> GetCertificateAsync(CancellationToken cancellationToken)
+    private readonly KeyVaultClient _client;
+    private readonly string _certificateName;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (KeyVaultCertificateVersion Version, DateTimeOffset ReadAt)? _current;
+
+    public KeyVaultCertificateSource(KeyVaultClient client, string certificateName, TimeProvider clock, TimeSpan? refreshAfter = null)
     {
-        if (certificate is { } loaded) return loaded;
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(certificateName);
+        ArgumentNullException.ThrowIfNull(clock);
+        _client = client;
+        _certificateName = certificateName;
+        _clock = clock;
+        RefreshAfter = refreshAfter ?? DefaultRefreshAfter;
+    }
+
+    public TimeSpan RefreshAfter { get; }
+
+    public async ValueTask<X509Certificate2> GetCertificateAsync(CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken).ConfigureAwait(false)).Certificate;
+
+    public async ValueTask<SigningKey> GetSigningKeyAsync(CancellationToken cancellationToken)
+    {
+        var version = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (!version.Enabled)
+        {
+            throw new SigningCertificateException(
+                $"Key Vault certificate '{_certificateName}' version {version.Version} is disabled.");
+        }
+
+        return new SigningKey(version.Certificate, [],
+            () => new KeyVaultRsa(_client, version.KeyId, version.Certificate, cancellationToken));
+    }
+
+    private async ValueTask<KeyVaultCertificateVersion> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } fresh && _clock.GetUtcNow() - fresh.ReadAt < RefreshAfter)
+        {
+            return fresh.Version;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (certificate is null)
+            var now = _clock.GetUtcNow();
+            if (_current is { } read && now - read.ReadAt < RefreshAfter)
             {
-                var downloaded = (await client.DownloadCertificateAsync(
-                    new DownloadCertificateOptions(certificateName) { KeyStorageFlags = X509KeyStorageFlags.EphemeralKeySet },
-                    cancellationToken).ConfigureAwait(false)).Value;
-                certificate = downloaded.HasPrivateKey
-                    ? downloaded
-                    : throw new InvalidOperationException($"Key Vault certificate '{certificateName}' came without its private key.");
+                return read.Version;
             }
-            return certificate;
+
+            // The version it replaces is not disposed: a signature in flight may still be using it.
+            var version = await _client.GetCertificateAsync(_certificateName, cancellationToken).ConfigureAwait(false);
+            _current = (version, now);
+            return version;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
-    }
-
-    public void Dispose()
-    {
-        certificate?.Dispose();
-        gate.Dispose();
     }
 }

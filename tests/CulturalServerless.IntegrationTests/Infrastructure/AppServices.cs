@@ -1,4 +1,5 @@
 using CulturalServerless.Storage;
+using CulturalServerless.UnitTests.Reports.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,12 @@ public sealed class AppServices : IAsyncLifetime
             ["Cosmos:CreateIfMissing"] = "true",
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
-            ["Signing:PfxPath"] = TestCertificates.SigningPfxPath,
+            // The development PKI and loopback TSA of ./run.sh, made for this test run.
+            ["Signing:PfxPath"] = DevelopmentPki.Shared.PfxPath,
+            ["Signing:PfxPassword"] = string.Empty,
+            ["Signing:CaCertificates"] = DevelopmentPki.Shared.CaPath,
+            ["Signing:TimestampCaCertificates"] = DevelopmentPki.Shared.CaPath,
+            ["Signing:TimestampUrl"] = DevelopmentPki.Shared.TimestampUrl.ToString(),
             // The SendReminders and ReconcileReports timers name these settings; the local runner refuses to start without it.
             ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
             ["RECONCILE_SCHEDULE"] = "0 */5 * * * *",

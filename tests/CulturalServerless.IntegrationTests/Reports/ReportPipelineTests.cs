@@ -111,7 +111,9 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         Assert.True(app.Get<ReportSignatureVerifier>().Verify(pdf).IsValid);
         Assert.False(app.Get<ReportSignatureVerifier>().Verify(tampered).IsValid);
         Assert.True(Pdfsig.Path is not null, "pdfsig is needed (poppler-utils; ./test.sh installs it)");
-        Assert.Contains("Signature is Valid", Pdfsig.Check(pdf));
+        var pdfsig = Pdfsig.Check(pdf);
+        Assert.Contains("Signature is Valid", pdfsig);
+        Assert.Contains("ETSI.CAdES.detached", pdfsig);
         Assert.DoesNotContain("Signature is Valid", Pdfsig.Check(tampered));
     }
 
@@ -193,33 +195,81 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
 
         Assert.Equal(200, result.Status);
         Assert.True((bool)result.Json["valid"]!);
-        Assert.Contains("Test signer", (string?)result.Json["signer"]);
-        Assert.NotNull(result.Json["signedAt"]);
+        Assert.Contains("CulturalServerless development signer", (string?)result.Json["signer"]);
+        // The timestamp's time, which the TSA certified, a moment ago.
+        var signedAt = DateTimeOffset.Parse((string)result.Json["signedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(signedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Empty(result.Json["problems"]!.AsArray());
         Assert.Equal(agencyId, (string?)result.Json["assessment"]!["agencyId"]);
         Assert.Equal(2022, (int?)result.Json["assessment"]!["year"]);
         Assert.Equal(1, (int?)result.Json["assessment"]!["version"]);
     }
 
     [Fact]
-    public async Task Verify_refuses_a_changed_file_and_a_validly_signed_report_we_did_not_issue()
+    public async Task Verify_refuses_a_changed_file_a_replaced_timestamp_and_a_report_signed_under_a_foreign_CA_each_with_its_reason()
     {
         var agencyId = await SubmitSeedAsync();
         await FireAsync(agencyId);
         var ours = await DownloadReportAsync(agencyId);
-        using var foreignSource = new SelfSignedCertificateSource("Someone else", "Another organisation");
-        var renderer = app.Get<ReportRenderer>();
-        using var composed = renderer.Compose(CulturalServerless.Application.Reports.OfficialReportMapper.Map(
-            await app.Get<IReportRequestStore>().ReadAsync($"{agencyId}/2022/v1.json", CancellationToken.None),
-            1, new DateOnly(2022, 11, 15)));
-        var foreign = await new ReportSigner(foreignSource, TimeProvider.System).SignAsync(composed);
+        var request = await app.Get<IReportRequestStore>().ReadAsync($"{agencyId}/2022/v1.json", CancellationToken.None);
+
+        // Another report's timestamp in ours: the document's bytes and signature are untouched.
+        var other = await RenderAndSignAsync(request, app.Get<ReportSigner>());
+        var replaced = WithTimestampOf(ours, other);
+        // A report signed by a certificate of a CA the system does not trust, with a good timestamp.
+        using var foreignCa = DevelopmentPki.ForeignAuthority("Foreign CA");
+        using var foreignCertificate = DevelopmentPki.IssueFrom(foreignCa, "Someone else", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var foreign = await RenderAndSignAsync(request, new ReportSigner(new FixedCertificateSource(foreignCertificate),
+            DevelopmentPki.Shared.TimestampAuthority, new SignatureTrust([foreignCa], DevelopmentPki.Shared.Trust.TimestampAuthorities), TimeProvider.System));
 
         var changed = await VerifyAsync(Tamper(ours));
+        var timestamp = await VerifyAsync(replaced);
         var notOurs = await VerifyAsync(foreign);
 
         Assert.False((bool)changed.Json["valid"]!);
-        Assert.NotEmpty(changed.Json["problems"]!.AsArray());
+        Assert.Contains(Problems(changed), problem => problem.StartsWith("Chữ ký số không hợp lệ: The signature does not match the document", StringComparison.Ordinal));
+        Assert.False((bool)timestamp.Json["valid"]!);
+        Assert.Contains(Problems(timestamp), problem => problem.Contains("The signature timestamp covers another signature", StringComparison.Ordinal));
         Assert.False((bool)notOurs.Json["valid"]!);
+        Assert.Contains(Problems(notOurs), problem => problem.Contains("not issued by a CA this system trusts", StringComparison.Ordinal));
         Assert.Null(notOurs.Json["assessment"]);
+        Assert.Equal(200, changed.Status);
+        Assert.Equal(200, timestamp.Status);
+        Assert.Equal(200, notOurs.Status);
+    }
+
+    [Fact]
+    public async Task A_timestamp_authority_that_does_not_answer_fails_the_report_as_an_outage_and_the_retry_signs_it()
+    {
+        using var reserved = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        reserved.Start();
+        var port = ((IPEndPoint)reserved.LocalEndpoint).Port;
+        reserved.Stop();
+        await using var down = AppServices.With(new Dictionary<string, string?> { ["Signing:TimestampUrl"] = $"http://127.0.0.1:{port}/" });
+        await down.InitializeAsync();
+        var downApi = new ApiClient(down);
+        var agencyId = await downApi.RegisterAgencyAsync();
+        await downApi.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"));
+        var downTrigger = new RenderReportFunction(down.Get<ReportRenderingService>());
+        Task Fire() => downTrigger.Run(
+            down.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"),
+            $"{agencyId}/2022/v1.json", CancellationToken.None);
+
+        // A TSA that does not answer is an outage, not the report's fault: recorded, retried by the
+        // reconciler, and no render attempt spent; never a report signed without its timestamp.
+        await Fire();
+        var failed = (await downApi.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("failed", (string?)failed["report"]!["state"]);
+        Assert.Contains(nameof(TimestampAuthorityUnavailableException), (string?)failed["report"]!["failureReason"]);
+        Assert.Equal(0, (int?)failed["report"]!["attempts"]);
+        Assert.NotNull(failed["report"]!["retryAt"]);
+        Assert.Null(await down.Get<IReportStore>().FindAsync(agencyId, 2022, 1, CancellationToken.None));
+
+        using var back = DevelopmentPki.Shared.StartAuthority(port);
+        await Fire();
+
+        var ready = (await downApi.GetLatestAsync(agencyId)).Json;
+        Assert.Equal("ready", (string?)ready["report"]!["state"]);
     }
 
     [Theory]
@@ -256,6 +306,43 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
     }
 
     private static byte[] Tamper(byte[] pdf) => PdfTamper.FlipSignedByte(pdf);
+
+    private async Task<byte[]> RenderAndSignAsync(ReportRequest request, ReportSigner signer)
+    {
+        using var composed = app.Get<ReportRenderer>().Compose(OfficialReportMapper.Map(request, 1, new DateOnly(2022, 11, 15)));
+        return await signer.SignAsync(composed);
+    }
+
+    private static IReadOnlyList<string> Problems(ApiResponse response) =>
+        response.Json["problems"]!.AsArray().Select(problem => (string)problem!).ToList();
+
+    // The CMS in /Contents with its timestamp token swapped for another signature's, same room.
+    private static byte[] WithTimestampOf(byte[] pdf, byte[] other)
+    {
+        var cms = Cms(pdf, out var range);
+        var token = Cms(other, out _).SignerInfos[0].UnsignedAttributes[0].Values[0];
+        cms.SignerInfos[0].RemoveUnsignedAttribute(cms.SignerInfos[0].UnsignedAttributes[0].Values[0]);
+        cms.SignerInfos[0].AddUnsignedAttribute(token);
+        var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(cms.Encode()));
+        var copy = (byte[])pdf.Clone();
+        var room = (int)(range[2] - range[1] - 2);
+        hex.CopyTo(copy, (int)range[1] + 1);
+        copy.AsSpan((int)range[1] + 1 + hex.Length, room - hex.Length).Fill((byte)'0');
+        return copy;
+    }
+
+    private static System.Security.Cryptography.Pkcs.SignedCms Cms(byte[] pdf, out long[] range)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var at = text.LastIndexOf("/ByteRange", StringComparison.Ordinal);
+        var numbers = text[(text.IndexOf('[', at) + 1)..text.IndexOf(']', at)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        range = numbers.Select(long.Parse).ToArray();
+        var der = Convert.FromHexString(text[((int)range[1] + 1)..((int)range[2] - 1)]);
+        var content = pdf[..(int)range[1]].Concat(pdf[(int)range[2]..]).ToArray();
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(content), detached: true);
+        cms.Decode(der);
+        return cms;
+    }
 
     private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }

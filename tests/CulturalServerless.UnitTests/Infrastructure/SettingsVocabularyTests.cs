@@ -25,6 +25,8 @@ public sealed class SettingsVocabularyTests
             "Creates the emulator's database and containers; in Azure the Bicep template owns them.",
         ["Signing__PfxPath"] =
             "The development signing certificate that ./run.sh generates; in Azure the certificate is in Key Vault.",
+        ["Signing__PfxPassword"] =
+            "The password of that PFX file (none for the development one); in Azure no key is ever in a file.",
         ["Auth__DevelopmentIssuerKeyPath"] =
             "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
     };
@@ -61,6 +63,7 @@ public sealed class SettingsVocabularyTests
         "Cosmos__ConnectionString",
         "Cosmos__CreateIfMissing",
         "Signing__PfxPath",
+        "Signing__PfxPassword",
         "Auth__DevelopmentIssuerKeyPath",
     ];
 

@@ -53,11 +53,13 @@ public sealed class HostileTextTests
     [Fact]
     public async Task Hostile_text_is_signed_and_verifies()
     {
-        using var certificates = new SelfSignedCertificateSource("Người ký 😀", "Cơ quan \u0007");
+        var pki = DevelopmentPki.Shared;
+        using var certificate = pki.Issue("Người ký 😀", "Cơ quan \u0007");
         using var composed = new ReportRenderer().Compose(Hostile());
 
-        var pdf = await new ReportSigner(certificates, TimeProvider.System).SignAsync(composed);
+        var pdf = await pki.Signer(new FixedCertificateSource(certificate)).SignAsync(composed);
 
-        Assert.True(new ReportSignatureVerifier().Verify(pdf).IsValid);
+        var result = pki.Verifier().Verify(pdf);
+        Assert.True(result.IsValid, result.Problem);
     }
 }

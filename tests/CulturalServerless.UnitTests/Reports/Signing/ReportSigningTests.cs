@@ -1,53 +1,51 @@
-using System.Security.Cryptography;
 using CulturalServerless.Reports.Signing;
 using CulturalServerless.UnitTests.Reports.Fixtures;
 using CulturalServerless.UnitTests.Reports.Rendering;
+using Microsoft.Extensions.Time.Testing;
 using UglyToad.PdfPig;
 
 namespace CulturalServerless.UnitTests.Reports.Signing;
 
-public sealed class ReportSigningTests : IDisposable
+/// <summary>The signed seed report as a reader sees it: it verifies, tampering shows, the stamp sits where Decree 30 puts it.</summary>
+public sealed class ReportSigningTests
 {
     // 09:30 in Quảng Ngãi.
-    private static readonly DateTimeOffset SigningTime = new(2022, 11, 15, 2, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset StampTime = new(2022, 11, 15, 2, 30, 0, TimeSpan.Zero);
 
-    private readonly SelfSignedCertificateSource _certificates = new("Vũ Minh Tâm", "Văn phòng UBND tỉnh Quảng Ngãi");
-    private readonly ReportSignatureVerifier _verifier = new();
-
-    public void Dispose() => _certificates.Dispose();
+    private readonly DevelopmentPki _pki = DevelopmentPki.Shared;
 
     [Fact]
-    public async Task A_signed_report_verifies_with_its_signer_time_and_thumbprint()
+    public async Task A_signed_report_verifies_with_its_signer_timestamp_authority_and_thumbprint()
     {
-        var pdf = await SignSeedAsync();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        using var certificates = _pki.SigningCertificate();
+        var pdf = await SignedPdfs.SignSeedAsync(certificates);
 
-        var result = _verifier.Verify(pdf);
+        var result = _pki.Verifier().Verify(pdf);
 
-        Assert.True(result.IsValid, result.Problem);
-        Assert.Null(result.Problem);
-        Assert.Contains("CN=Vũ Minh Tâm", result.SignerSubject, StringComparison.Ordinal);
-        Assert.Equal(SigningTime, result.SigningTime);
-        Assert.Equal(_certificates.Certificate.GetCertHashString(HashAlgorithmName.SHA256), result.CertificateThumbprint);
+        Assert.True(result.IsValid, string.Join(" | ", result.Problems));
+        Assert.Empty(result.Problems);
+        Assert.Contains("CN=CulturalServerless development signer", result.SignerSubject, StringComparison.Ordinal);
+        Assert.Contains("CN=CulturalServerless development TSA", result.TimestampAuthority, StringComparison.Ordinal);
+        Assert.InRange(result.SigningTime!.Value, before, DateTimeOffset.UtcNow.AddSeconds(2));
+        var certificate = await certificates.GetCertificateAsync(CancellationToken.None);
+        Assert.Equal(CertificateThumbprints.Of(certificate), result.CertificateThumbprint);
     }
 
     [Fact]
     public async Task Changing_one_byte_of_the_signed_file_is_detected()
     {
-        var pdf = await SignSeedAsync();
-
-        var result = _verifier.Verify(Tamper(pdf));
+        var result = _pki.Verifier().Verify(PdfTamper.FlipSignedByte(await SignedPdfs.SeedAsync()));
 
         Assert.False(result.IsValid);
         Assert.StartsWith("The signature does not match the document", result.Problem, StringComparison.Ordinal);
-        Assert.Equal(_certificates.Certificate.GetCertHashString(HashAlgorithmName.SHA256), result.CertificateThumbprint);
+        Assert.NotNull(result.CertificateThumbprint);
     }
 
     [Fact]
     public async Task Bytes_added_after_signing_are_reported()
     {
-        var pdf = await SignSeedAsync();
-
-        var result = _verifier.Verify([.. pdf, .. "%% appended\n"u8]);
+        var result = _pki.Verifier().Verify([.. await SignedPdfs.SeedAsync(), .. "%% appended\n"u8]);
 
         Assert.False(result.IsValid);
         Assert.Equal("Bytes were added after the signed part of the file.", result.Problem);
@@ -56,7 +54,7 @@ public sealed class ReportSigningTests : IDisposable
     [Fact]
     public void An_unsigned_report_has_no_signature_to_verify()
     {
-        var result = _verifier.Verify(new ReportRenderer().Render(SeedReport.Build()));
+        var result = _pki.Verifier().Verify(new ReportRenderer().Render(SeedReport.Build()));
 
         Assert.False(result.IsValid);
         Assert.Contains("no signature", result.Problem, StringComparison.Ordinal);
@@ -65,7 +63,7 @@ public sealed class ReportSigningTests : IDisposable
     [Fact]
     public async Task The_visible_signature_sits_between_the_signer_title_and_name()
     {
-        var pdf = await SignSeedAsync();
+        var pdf = await SignedPdfs.SeedAsync();
         var lines = PdfTextLines.Read(pdf);
         var title = Assert.Single(lines, line => line.Text == "CHÁNH VĂN PHÒNG");
         var name = Assert.Single(lines, line => line.Text == "Vũ Minh Tâm");
@@ -83,7 +81,7 @@ public sealed class ReportSigningTests : IDisposable
     [Fact]
     public void The_stamp_names_signer_organisation_and_time_with_the_Vietnam_offset()
     {
-        var stamp = new SignatureStampAppearance("VĂN PHÒNG - UBND TỈNH QUẢNG NGÃI", "Vũ Minh Tâm", SigningTime);
+        var stamp = new SignatureStampAppearance("VĂN PHÒNG - UBND TỈNH QUẢNG NGÃI", "Vũ Minh Tâm", StampTime);
 
         Assert.Equal(
             ["Ký bởi: Vũ Minh Tâm", "Cơ quan: VĂN PHÒNG - UBND TỈNH QUẢNG NGÃI", "Thời gian ký: 2022-11-15T09:30:00+07:00"],
@@ -91,46 +89,33 @@ public sealed class ReportSigningTests : IDisposable
     }
 
     [Fact]
-    public async Task A_certificate_from_a_pfx_file_signs_the_same_way()
+    public async Task The_signature_dictionary_claims_the_signing_clock_time_in_M_not_the_machine_clock()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"report-signer-{Guid.NewGuid():N}.pfx");
-        await File.WriteAllBytesAsync(file, _certificates.Certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
-        try
-        {
-            using var source = new PfxFileCertificateSource(file, "test");
-            using var composed = new ReportRenderer().Compose(SeedReport.Build());
-            var pdf = await new ReportSigner(source, new FixedClock(SigningTime)).SignAsync(composed);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var local = now.ToOffset(TimeSpan.FromHours(7));
+        using var certificates = _pki.SigningCertificate();
 
-            Assert.True(_verifier.Verify(pdf).IsValid);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var pdf = await SignedPdfs.SignSeedAsync(certificates, new FakeTimeProvider(now));
+
+        Assert.Contains($"/M(D:{local:yyyyMMddHHmmss}+07'00')", SignedPdfs.Text(pdf), StringComparison.Ordinal);
+        Assert.Single(SignedPdfs.Text(pdf).Split("/M(D:")[1..]);
     }
 
     [PdfsigFact]
-    public async Task Pdfsig_reports_the_signature_as_valid()
+    public async Task Pdfsig_reports_the_signature_as_valid_and_ETSI_CAdES_detached()
     {
-        var output = Pdfsig.Check(await SignSeedAsync());
+        var output = Pdfsig.Check(await SignedPdfs.SeedAsync());
 
         Assert.True(output.Contains("Signature is Valid", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("ETSI.CAdES.detached", StringComparison.Ordinal), output);
     }
 
     [PdfsigFact]
     public async Task Pdfsig_reports_a_one_byte_change()
     {
-        var output = Pdfsig.Check(Tamper(await SignSeedAsync()));
+        var output = Pdfsig.Check(PdfTamper.FlipSignedByte(await SignedPdfs.SeedAsync()));
 
         Assert.False(output.Contains("Signature is Valid", StringComparison.Ordinal), output);
         Assert.True(output.Contains("Digest Mismatch", StringComparison.Ordinal), output);
     }
-
-    internal async Task<byte[]> SignSeedAsync()
-    {
-        using var composed = new ReportRenderer().Compose(SeedReport.Build());
-        return await new ReportSigner(_certificates, new FixedClock(SigningTime)).SignAsync(composed);
-    }
-
-    internal static byte[] Tamper(byte[] pdf) => PdfTamper.FlipSignedByte(pdf);
 }
