@@ -64,7 +64,7 @@ public sealed partial class WebhookService(
     /// <summary>
     /// An agency's webhook belongs to whoever may write the agency (its submitters, admins) and is
     /// readable by whoever may read it; an agency out of scope is answered as missing. A committee's
-    /// webhook belongs to the reviewers of that jurisdiction (or above it) and admins.
+    /// webhook belongs to that committee and admins; the committees above it may read it.
     /// </summary>
     private async Task RequireAccessAsync(Caller caller, WebhookOwner owner, bool write, CancellationToken cancellationToken)
     {
@@ -82,11 +82,13 @@ public sealed partial class WebhookService(
             }
             return;
         }
-        var isCommittee = caller.IsInRole(Roles.Reviewer)
-            && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(owner.Key, scope);
-        if (!caller.IsAdmin && !isCommittee)
+        if (!AccessRules.CanReadCommitteeWebhook(caller, owner.Key))
         {
-            throw AccessRules.Forbidden($"Chỉ Ban chỉ đạo của địa bàn '{owner.Key}' hoặc quản trị viên được xem, đăng ký webhook này.");
+            throw AccessRules.Forbidden($"Chỉ Ban chỉ đạo của địa bàn '{owner.Key}' (hoặc cấp trên) và quản trị viên được xem webhook này.");
+        }
+        if (write && !AccessRules.CanWriteCommitteeWebhook(caller, owner.Key))
+        {
+            throw AccessRules.Forbidden($"Chỉ chính Ban chỉ đạo của địa bàn '{owner.Key}' hoặc quản trị viên được đăng ký, đổi webhook này.");
         }
     }
 

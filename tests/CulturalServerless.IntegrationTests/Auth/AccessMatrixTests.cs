@@ -91,6 +91,19 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
         Assert.Equal(expected == 201 ? 200 : 404, (await world.GetAgencyAsync(TestTokens.Admin, id)).Status);
     }
 
+    [Theory]
+    [InlineData("desk-of-new-office", "52.540")]
+    [InlineData("desk-of-new-office", "51")]
+    [InlineData("portal-51-listing-new-office", "52.540")]
+    public async Task A_portal_that_lists_an_agency_cannot_create_it_outside_its_jurisdiction(string caller, string jurisdiction)
+    {
+        var response = await world.PutAgencyAsync(Token(caller), NewOffice, AgencyBody(NewOffice, jurisdiction));
+
+        Assert.Equal(403, response.Status);
+        Assert.Equal("/problems/forbidden", (string?)response.Json["type"]);
+        Assert.Equal(404, (await world.GetAgencyAsync(TestTokens.Admin, NewOffice)).Status);
+    }
+
     [Fact]
     public async Task A_submitter_cannot_take_over_another_provinces_agency_by_moving_it_into_its_scope()
     {
