@@ -25,10 +25,7 @@ internal static class TokenCommand
 
     public static async Task<int> RunAsync(string[] args, string? settingsPath, TextWriter output, TextWriter error)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settingsPath is null ? [] : LocalSettings.Read(settingsPath))
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = LocalSettings.Configuration(settingsPath);
         if (!string.IsNullOrWhiteSpace(configuration["Auth:Authority"]))
         {
             error.WriteLine($"run.sh token: refused — the app is configured for a real issuer (Auth__Authority={configuration["Auth:Authority"]}); "

@@ -52,14 +52,14 @@ public sealed class EntraIdIssuerTests(AppServices app) : IClassFixture<AppServi
         var token = TestTokens.Create(new SecurityTokenDescriptor
         {
             Issuer = Authority,
-            Subject = TestTokens.Identity("entra-object-id", "11111111-aaaa-bbbb-cccc-000000000001", [Roles.Admin]),
+            Subject = TestTokens.Identity("entra-object-id", TestTokens.AdminClientId, [Roles.Admin]),
         });
 
         var (caller, failure) = await AuthenticateAsync(documents, token);
 
         Assert.Null(failure);
         Assert.Equal("entra-object-id", caller!.Subject);
-        Assert.Equal("11111111-aaaa-bbbb-cccc-000000000001", caller.ClientId);
+        Assert.Equal(TestTokens.AdminClientId, caller.ClientId);
         Assert.True(caller.IsAdmin);
         Assert.Equal([OpenIdConnectTrustedIssuer.MetadataAddress(Authority), Authority + "/discovery/keys"], documents.Requested);
     }

@@ -32,7 +32,10 @@ public sealed class TwoProvinces : IAsyncLifetime
     public static readonly IReadOnlyDictionary<string, (string ClientId, string[] TokenRoles, JsonObject? Registry)> Callers =
         new Dictionary<string, (string, string[], JsonObject?)>
         {
+            // Registered by AppServices.InitializeAsync, as the first-admin bootstrap would.
             ["admin"] = (TestTokens.AdminClientId, [Roles.Admin], null),
+            // Claims admin, but its client is not in the registry: admin needs an entry like every role.
+            ["unregistered-admin"] = ("admin-app-unknown", [Roles.Admin], null),
             ["portal-51"] = ("portal-quang-ngai", [Roles.Submitter], Entry([Roles.Submitter], "51")),
             ["portal-52"] = ("portal-binh-dinh", [Roles.Submitter], Entry([Roles.Submitter], "52")),
             ["desk-of-office"] = ("desk-qn-van-phong", [Roles.Submitter], Entry([Roles.Submitter], null, QuangNgaiOffice)),

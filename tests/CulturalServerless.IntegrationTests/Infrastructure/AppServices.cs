@@ -73,7 +73,11 @@ public sealed class AppServices : IAsyncLifetime
         return HttpCalls.Request(method, path, body, contentType, query, all, Provider);
     }
 
-    public Task InitializeAsync() => Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        await Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        await TestTokens.RegisterAdminAsync(Provider);
+    }
 
     public async Task DisposeAsync()
     {

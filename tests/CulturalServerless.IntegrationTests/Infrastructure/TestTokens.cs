@@ -15,8 +15,20 @@ public static class TestTokens
 {
     public const string Audience = "api://cultural-serverless-tests";
 
-    /// <summary>An admin app not in the registry: admins need no entry (see CallerScopes).</summary>
+    /// <summary>The tests' admin app; like every role, admin counts only with its registry entry (<see cref="RegisterAdminAsync"/>).</summary>
     public const string AdminClientId = "tests-admin-app";
+
+    /// <summary>Writes the admin app's registry entry, as the first-admin bootstrap does in a real deployment.</summary>
+    public static Task RegisterAdminAsync(IServiceProvider services) =>
+        services.GetRequiredService<IApiClientStore>().UpsertAsync(new CulturalServerless.Application.Access.ApiClient
+        {
+            Id = CulturalServerless.Application.Access.ApiClient.DocumentId(AdminClientId),
+            ClientId = AdminClientId,
+            Name = "Tests' admin",
+            Roles = [Roles.Admin],
+            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedBy = new Actor("tests", AdminClientId),
+        }, CancellationToken.None);
 
     public static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"issuer-{Guid.NewGuid():N}.json");
 

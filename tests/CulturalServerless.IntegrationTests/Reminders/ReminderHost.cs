@@ -52,6 +52,7 @@ public sealed class ReminderHost : IAsyncDisposable
     {
         var host = new ReminderHost(start);
         await host.Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        await TestTokens.RegisterAdminAsync(host.Services);
         return host;
     }
 

@@ -55,20 +55,10 @@ public sealed class TokenCommandTests(AppServices app) : IClassFixture<AppServic
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(IDictionary<string, string?> settings, params string[] args)
     {
-        var values = new JsonObject();
-        foreach (var (key, value) in settings) values[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var path = Path.Combine(Path.GetTempPath(), $"token-settings-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, new JsonObject { ["Values"] = values }.ToJsonString());
-        try
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var exit = await TokenCommand.RunAsync(args, path, output, error);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = await LocalSettingsFile.WriteAsync(settings);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await TokenCommand.RunAsync(args, file.Path, output, error);
+        return (exit, output.ToString(), error.ToString());
     }
 }
