@@ -6,7 +6,8 @@
 #   ./run.sh token --role admin|submitter|reviewer [--agency ID] [--jurisdiction CODE]
 #                      registers a development API client with that role and scope and prints a
 #                      token of the local development issuer on its last line (refused when the
-#                      settings name a real issuer, Auth__Authority)
+#                      settings name a real issuer, Auth__Authority); it makes the local keys if
+#                      they are missing, as ./run.sh does before the app starts
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +26,10 @@ if [ ! -f "$SETTINGS" ]; then
 fi
 if ! grep -q '"Auth__' "$SETTINGS"; then
   echo "run.sh: $SETTINGS predates authentication: copy the Auth__* settings from local.settings.sample.json into it" >&2
+  exit 1
+fi
+if ! grep -q '"Auth__DevelopmentIssuer__Enabled"' "$SETTINGS" && ! grep -q '"Auth__Authority"' "$SETTINGS"; then
+  echo "run.sh: $SETTINGS predates the explicit development issuer: add \"Auth__DevelopmentIssuer__Enabled\": \"true\" (see local.settings.sample.json)" >&2
   exit 1
 fi
 
@@ -71,6 +76,11 @@ trap cleanup EXIT INT TERM
 
 tools/emulators.sh start
 
+# The runner also makes the machine-local keys the app reads (the development issuer's key): the app
+# never creates a key it would trust, so they are made here, before it starts, when missing.
+dotnet build tools/LocalRunner -nologo -v quiet
+dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" local-keys --settings "$SETTINGS"
+
 if [ "${1:-}" = "--func" ]; then
   command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
   # func runs in functions/: give it the development issuer's key by absolute path, so that it and
@@ -83,7 +93,6 @@ if [ "${1:-}" = "--func" ]; then
   (cd functions && func start --port "$PORT") &
   runner_pid=$!
 else
-  dotnet build tools/LocalRunner -nologo -v quiet
   dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" \
     --functions-dir "$RUNNER_DIR" --settings "$SETTINGS" --port "$PORT" &
   runner_pid=$!

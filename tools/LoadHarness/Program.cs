@@ -34,8 +34,11 @@ var settings = new Dictionary<string, string?>
     ["ReportStorage"] = Environment.GetEnvironmentVariable("ReportStorage") ?? "UseDevelopmentStorage=true",
     // The app authenticates every request: a development issuer of the harness's own, in a temp folder.
     ["Auth:Audience"] = "api://cultural-serverless-load",
+    ["Auth:DevelopmentIssuer:Enabled"] = "true",
     ["Auth:DevelopmentIssuerKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "issuer-key.json"),
 };
+// The app only reads its development keys; the harness makes its own first, as ./run.sh does.
+CulturalServerless.Functions.Auth.DevelopmentIssuer.CreateKeyIfMissing(settings["Auth:DevelopmentIssuerKeyPath"]!);
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 // 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.

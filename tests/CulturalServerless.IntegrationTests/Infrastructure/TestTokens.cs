@@ -36,7 +36,8 @@ public static class TestTokens
 
     private static JsonWebKey LoadKey()
     {
-        var key = DevelopmentIssuer.LoadOrCreateKey(KeyPath);
+        DevelopmentIssuer.CreateKeyIfMissing(KeyPath);
+        var key = DevelopmentIssuer.LoadKey(KeyPath);
         // The private key is for this run only: gone with the test process.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(KeyPath);
         return key;

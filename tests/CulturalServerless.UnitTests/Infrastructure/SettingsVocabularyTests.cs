@@ -27,6 +27,8 @@ public sealed class SettingsVocabularyTests
             "The development signing certificate that ./run.sh generates; in Azure the certificate is in Key Vault.",
         ["Auth__DevelopmentIssuerKeyPath"] =
             "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
+        ["Auth__DevelopmentIssuer__Enabled"] =
+            "Trusts the local development issuer; the app refuses it on Azure hosting whatever the settings say.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>
@@ -62,6 +64,7 @@ public sealed class SettingsVocabularyTests
         "Cosmos__CreateIfMissing",
         "Signing__PfxPath",
         "Auth__DevelopmentIssuerKeyPath",
+        "Auth__DevelopmentIssuer__Enabled",
     ];
 
     [Fact]
