@@ -42,8 +42,13 @@ param reminderSchedule string = '0 0 1 * * *'
 @description('Entra ID authority whose access tokens the API accepts (Auth__Authority); the default is this subscription\'s tenant, v2.0 endpoint.')
 param authAuthority string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
 
-@description('Audience of the API\'s access tokens: its application ID URI in Entra ID (Auth__Audience).')
+@description('The API\'s application ID URI in Entra ID, one of the two audiences its access tokens may carry (Auth__Audience).')
 param authAudience string = 'api://cultural-serverless'
+
+@minLength(36)
+@maxLength(36)
+@description('Application (client) ID of the API\'s app registration in Entra ID: v2.0 access tokens carry this GUID as their audience (Auth__ClientId). The app registration is made by hand (docs/deploy.md).')
+param authClientId string
 
 @description('Keep a deleted Key Vault (and the signing certificate) unpurgeable for 90 days. Cannot be undone once on; set false only for throw-away environments.')
 param keyVaultPurgeProtection bool = true
@@ -206,6 +211,7 @@ module api 'app/api.bicep' = {
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority
     authAudience: authAudience
+    authClientId: authClientId
     maximumInstanceCount: maximumInstanceCount
   }
   dependsOn: [

@@ -67,11 +67,14 @@ public static class DevelopmentIssuer
         return key;
     }
 
-    /// <summary>A token as Entra ID would issue it for an app role assignment: sub, azp, roles, aud, lifetime.</summary>
+    /// <summary>
+    /// An app-only token shaped like Entra ID's v2.0 access tokens (app role assignment): the API's
+    /// client ID as audience, sub, azp and azpacr (1: a client secret), roles, ver 2.0, lifetime.
+    /// </summary>
     public static string IssueToken(JsonWebKey key, string audience, string subject, string clientId, IEnumerable<string> roles,
         DateTimeOffset now, TimeSpan lifetime)
     {
-        var claims = new List<Claim> { new("sub", subject), new("azp", clientId) };
+        var claims = new List<Claim> { new("sub", subject), new("azp", clientId), new("azpacr", "1"), new("ver", "2.0") };
         claims.AddRange(roles.Select(role => new Claim("roles", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -22,8 +22,10 @@ param signingCertificateName string
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
-@description('The API\'s application ID URI, the audience its tokens must carry.')
+@description('The API\'s application ID URI: an audience its tokens may carry.')
 param authAudience string
+@description('The API app registration\'s application (client) ID: the audience of its v2.0 access tokens.')
+param authClientId string
 
 @description('Upper bound on scale-out; also bounds cost and the load on Cosmos DB.')
 param maximumInstanceCount int = 40
@@ -133,9 +135,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Signing__CertificateName: signingCertificateName
 
       // Bearer tokens are validated in the app (Easy Auth is not assured on Flex Consumption):
-      // issuer and signing keys from the authority's OpenID Connect metadata.
+      // issuer and signing keys from the authority's OpenID Connect metadata; the audience is the
+      // API's client ID (v2.0 tokens) or its application ID URI.
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
+      Auth__ClientId: authClientId
 
       // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
       REMINDER_SCHEDULE: reminderSchedule

@@ -74,7 +74,7 @@ internal static class TokenCommand
 
         var key = DevelopmentIssuer.LoadKey(auth.DevelopmentIssuerKeyPath!);
         var subject = $"dev-user:{Environment.UserName}";
-        var token = DevelopmentIssuer.IssueToken(key, auth.Audience, subject, clientId, [request.Role], now, DevelopmentIssuer.DefaultLifetime);
+        var token = DevelopmentIssuer.IssueToken(key, auth.TokenAudience, subject, clientId, [request.Role], now, DevelopmentIssuer.DefaultLifetime);
         output.WriteLine($"Client '{clientId}' registered: role {request.Role}"
             + (request.Jurisdiction is null ? "" : $", jurisdiction {request.Jurisdiction}")
             + (request.AgencyIds.Count == 0 ? "" : $", agencies {string.Join(", ", request.AgencyIds)}")

@@ -33,6 +33,7 @@ public sealed class AppServices : IAsyncLifetime
             // The SendReminders timer names this setting; the local runner refuses to start without it.
             ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
             ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:ClientId"] = TestTokens.ApiClientId,
             ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
         };

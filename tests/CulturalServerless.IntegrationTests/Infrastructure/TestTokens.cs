@@ -13,7 +13,11 @@ namespace CulturalServerless.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestTokens
 {
+    /// <summary>The tests' API: its application ID URI (<c>Auth__Audience</c>) and its client ID (<c>Auth__ClientId</c>).</summary>
     public const string Audience = "api://cultural-serverless-tests";
+
+    /// <summary>The audience v2.0 access tokens carry, and so the one test tokens carry unless a test says otherwise.</summary>
+    public const string ApiClientId = "5d2f7c1e-8a4b-4c39-9e60-3b1a0f7d2c84";
 
     /// <summary>The tests' admin app; like every role, admin counts only with its registry entry (<see cref="RegisterAdminAsync"/>).</summary>
     public const string AdminClientId = "tests-admin-app";
@@ -64,13 +68,19 @@ public static class TestTokens
 
     /// <summary>
     /// Signs <paramref name="descriptor"/> with the test key, filling in what it leaves out with
-    /// valid values (issuer, audience, one hour of lifetime), so a test changes only what it tests.
+    /// valid values (issuer, the API's client ID as audience, ver 2.0, one hour of lifetime), so a
+    /// test changes only what it tests.
     /// </summary>
     public static string Create(SecurityTokenDescriptor descriptor, SigningCredentials? credentials = null)
     {
         var now = DateTime.UtcNow;
         descriptor.Issuer ??= DevelopmentIssuer.Issuer;
-        descriptor.Audience ??= Audience;
+        descriptor.Audience ??= ApiClientId;
+        descriptor.Claims ??= new Dictionary<string, object>();
+        if (!descriptor.Claims.ContainsKey("ver") && descriptor.Subject?.HasClaim(c => c.Type == "ver") != true)
+        {
+            descriptor.Claims["ver"] = "2.0";
+        }
         descriptor.Subject ??= Identity("tests-user", AdminClientId, [Roles.Admin]);
         descriptor.NotBefore ??= now.AddMinutes(-1);
         descriptor.IssuedAt ??= descriptor.NotBefore;

@@ -31,6 +31,7 @@ public sealed class ReminderHost : IAsyncDisposable
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
             ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:ClientId"] = TestTokens.ApiClientId,
             ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
             // Retries at test speed: the pauses double from here, as in production from 1 s.

@@ -7,16 +7,18 @@ namespace CulturalServerless.UnitTests.Access;
 /// <summary>Exactly one trusted issuer and an audience, or the app does not start; the development issuer only when asked for, and never on Azure.</summary>
 public sealed class AuthOptionsTests
 {
-    private const string Entra = "https://login.microsoftonline.com/contoso/v2.0";
+    private const string Entra = "https://login.microsoftonline.com/9b2c4e61-3f0a-4d7e-8c15-6a2e0b9d4f73/v2.0";
+    private const string ApiClientId = "5d2f7c1e-8a4b-4c39-9e60-3b1a0f7d2c84";
 
     private static AuthOptions From(
         string? authority, string? audience, string? keyPath, string? enabled = null,
-        IDictionary<string, string?>? settings = null, IDictionary? environment = null)
+        IDictionary<string, string?>? settings = null, IDictionary? environment = null, string? clientId = ApiClientId)
     {
         var values = new Dictionary<string, string?>
         {
             ["Auth:Authority"] = authority,
             ["Auth:Audience"] = audience,
+            ["Auth:ClientId"] = clientId,
             ["Auth:DevelopmentIssuerKeyPath"] = keyPath,
             ["Auth:DevelopmentIssuer:Enabled"] = enabled,
         };
@@ -94,6 +96,36 @@ public sealed class AuthOptionsTests
         var failure = Assert.Throws<InvalidOperationException>(() => From(authority, audience, keyPath, enabled));
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_entra_id_both_the_client_id_and_the_application_id_uri_are_audiences()
+    {
+        var options = From(Entra, "api://cultural-serverless", null);
+
+        Assert.Equal([ApiClientId, "api://cultural-serverless"], options.ValidAudiences);
+        Assert.Equal(ApiClientId, options.TokenAudience);
+    }
+
+    [Theory]
+    [InlineData(null, "Auth__ClientId is not set")]
+    [InlineData("api://cultural-serverless", "a GUID")]
+    [InlineData("{5d2f7c1e-8a4b-4c39-9e60-3b1a0f7d2c84}", "a GUID")]
+    public void Entra_id_needs_the_APIs_client_id_as_a_guid(string? clientId, string message)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => From(Entra, "api://cultural-serverless", null, clientId: clientId));
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/common/v2.0")]
+    [InlineData("https://login.microsoftonline.com/organizations/v2.0")]
+    public void A_multi_tenant_authority_is_refused_because_its_metadata_names_no_issuer_a_token_can_match(string authority)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => From(authority, "api://x", null));
+
+        Assert.Contains("must name the tenant", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
