@@ -155,6 +155,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Webhooks__MaxAttempts: '3'
       Webhooks__FirstRetryDelay: '00:00:01'
       Webhooks__Timeout: '00:00:10'
+      // Where posts may go: https on these ports, public addresses only (checked at registration
+      // and again on every connection). Private targets are for tests and local receivers, never here.
+      Webhooks__AllowedPorts: '443'
+      Webhooks__AllowPrivateTargets: 'false'
 
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).

@@ -35,6 +35,8 @@ var settings = new Dictionary<string, string?>
     // The app authenticates every request: a development issuer of the harness's own, in a temp folder.
     ["Auth:Audience"] = "api://cultural-serverless-load",
     ["Auth:DevelopmentIssuer:Enabled"] = "true",
+    // Every webhook points at the harness's receiver on 127.0.0.1.
+    ["Webhooks:AllowPrivateTargets"] = "true",
     ["Auth:DevelopmentIssuerKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "issuer-key.json"),
 };
 // The app only reads its development keys; the harness makes its own first, as ./run.sh does.

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Webhooks;
 
-/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not.</summary>
+/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not (a <see cref="DeliveryErrors"/> category).</summary>
 public sealed record WebhookOutcome(bool Delivered, int Attempts, string? LastError);
 
 /// <summary>
 /// Posts signed events to receivers, retrying with doubling pauses when the failure may pass
 /// (network errors, timeouts, 408, 429, 5xx). Any other answer is final: a receiver that refuses
-/// the request (e.g. 401 on a bad signature) will refuse it again.
+/// the request (e.g. 401 on a bad signature) will refuse it again, and a host that resolves to a
+/// private address (<see cref="WebhookConnector"/>) is not tried again either.
 /// </summary>
 public sealed partial class WebhookSender(
     IHttpClientFactory clients, IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
@@ -43,21 +44,23 @@ public sealed partial class WebhookSender(
                 {
                     return new WebhookOutcome(true, attempt, null);
                 }
-                lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+                lastError = DeliveryErrors.Http((int)response.StatusCode);
                 retryable = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
                     || (int)response.StatusCode >= 500;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, null);
             }
             catch (HttpRequestException exception)
             {
-                lastError = exception.HttpRequestError + ": " + exception.Message;
-                retryable = true;
+                lastError = DeliveryErrors.Of(exception);
+                retryable = lastError != DeliveryErrors.PrivateAddress;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                lastError = $"no answer within {settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+                lastError = DeliveryErrors.Timeout;
                 retryable = true;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
             }
-            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError);
             if (!retryable) return new WebhookOutcome(false, attempt, lastError);
         }
         return new WebhookOutcome(false, settings.MaxAttempts, lastError);
@@ -79,6 +82,7 @@ public sealed partial class WebhookSender(
         return request;
     }
 
+    // The exception (socket and TLS text included) goes to the operators' logs only; the record keeps the category.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} failed on attempt {Attempt}: {Error}")]
-    private partial void LogAttemptFailed(string deliveryId, string subscription, int attempt, string error);
+    private partial void LogAttemptFailed(string deliveryId, string subscription, int attempt, string error, Exception? exception);
 }

@@ -14,7 +14,7 @@ namespace CulturalServerless.Application.Webhooks;
 /// verifies them with. This is the one place a webhook is registered.
 /// </summary>
 public sealed partial class WebhookService(
-    IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, TimeProvider clock, ILogger<WebhookService> logger)
+    IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, WebhookUrlPolicy urls, TimeProvider clock, ILogger<WebhookService> logger)
 {
     public sealed record RegisterResult(WebhookView View, bool Created);
 
@@ -23,7 +23,7 @@ public sealed partial class WebhookService(
     {
         await RequireAccessAsync(caller, owner, write: true, cancellationToken);
         var rotate = ParseRotate(rotateSecret);
-        var url = ValidateUrl(registration.Url);
+        var url = await urls.ValidateAsync(registration.Url, cancellationToken);
         // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
         return await OptimisticConcurrency.RunAsync(async ct =>
         {
@@ -113,25 +113,6 @@ public sealed partial class WebhookService(
         _ => throw new ApiProblemException(ProblemType.InvalidParameter, "rotateSecret phải là true hoặc false.",
             [new ValidationProblem("$.query.rotateSecret", "not-a-boolean", "rotateSecret phải là true hoặc false.", "rotateSecret must be true or false.")]),
     };
-
-    /// <summary>HTTPS only, so posts and their signatures are not sent in clear; plain HTTP only to this machine, for development and tests.</summary>
-    private static string ValidateUrl(string? url)
-    {
-        if (url is null)
-        {
-            throw ApiProblemException.Invalid([new ValidationProblem("$.url", "required", "Cần địa chỉ webhook (url).", "The webhook url is required.")]);
-        }
-        if (url.Length > 2048
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-            || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw ApiProblemException.Invalid([new ValidationProblem("$.url", "invalid-webhook-url",
-                "Webhook phải là địa chỉ https:// tuyệt đối (http:// chỉ cho máy cục bộ), không kèm tên người dùng/mật khẩu.",
-                "The webhook must be an absolute https:// URL (http:// only to loopback) without user info.")]);
-        }
-        return uri.AbsoluteUri;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Subscription} registered")]
     private partial void LogRegistered(string subscription);

@@ -19,9 +19,14 @@ public sealed class ReminderHost : IAsyncDisposable
 {
     private readonly List<ServiceProvider> instances = [];
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replace;
 
-    public ReminderHost(DateTimeOffset start)
+    /// <param name="start">Where the clock starts.</param>
+    /// <param name="overrides">Settings that differ from the defaults below.</param>
+    /// <param name="replace">Services replaced at a seam, e.g. the webhook hosts' resolver.</param>
+    public ReminderHost(DateTimeOffset start, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replace = null)
     {
+        this.replace = replace;
         Clock = new FakeTimeProvider(start);
         settings = new Dictionary<string, string?>
         {
@@ -37,7 +42,10 @@ public sealed class ReminderHost : IAsyncDisposable
             // Retries at test speed: the pauses double from here, as in production from 1 s.
             ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
             ["Webhooks:Timeout"] = "00:00:05",
+            // The receivers are real HTTP servers on 127.0.0.1, which the sample's settings refuse.
+            ["Webhooks:AllowPrivateTargets"] = "true",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         Services = NewInstance();
     }
 
@@ -50,9 +58,10 @@ public sealed class ReminderHost : IAsyncDisposable
     public HttpRequest Request(string token, string method, string path, string? query = null) =>
         HttpCalls.Request(method, path, (string?)null, null, query, new Dictionary<string, string> { ["Authorization"] = "Bearer " + token }, Services);
 
-    public static async Task<ReminderHost> StartAsync(DateTimeOffset start)
+    public static async Task<ReminderHost> StartAsync(
+        DateTimeOffset start, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replace = null)
     {
-        var host = new ReminderHost(start);
+        var host = new ReminderHost(start, overrides, replace);
         await host.Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
         await TestTokens.RegisterAdminAsync(host.Services);
         return host;
@@ -128,6 +137,7 @@ public sealed class ReminderHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddCulturalServerless(configuration);
+        replace?.Invoke(services);
         // As under the Functions host's ASP.NET Core integration: results are executed by MVC's executors.
         services.AddMvcCore();
         var provider = services.BuildServiceProvider();
