@@ -159,6 +159,9 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // and again on every connection). Private targets are for tests and local receivers, never here.
       Webhooks__AllowedPorts: '443'
       Webhooks__AllowPrivateTargets: 'false'
+      // One reminder run's deliveries in all, from its first post: half the Flex Consumption
+      // default function timeout (30 min), so a run of slow receivers ends by itself.
+      Webhooks__RunBudget: '00:15:00'
 
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).

@@ -79,7 +79,7 @@ try
         await memory.DisposeAsync();
         Console.WriteLine($"{label}: {clock.Elapsed.TotalSeconds:F1} s; {summary.Agencies} agencies, {summary.Missing} missing, " +
             $"{summary.Sent} sent ({summary.Delivered} delivered, {summary.Failed} failed, {summary.NoWebhook} no webhook), " +
-            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests; {receiver.Received - before} posts received; " +
+            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests, {summary.Deferred} deferred; {receiver.Received - before} posts received; " +
             $"peak managed heap {memory.PeakManagedBytes / 1024.0 / 1024.0:F1} MiB, peak working set {memory.PeakWorkingSetBytes / 1024.0 / 1024.0:F1} MiB");
     }
 }

@@ -20,6 +20,18 @@ public static class DeliveryErrors
     /// <summary>The receiver answered with a status that is not 2xx.</summary>
     public static string Http(int status) => "http-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether the failure says the receiver is not reachable or not answering (as opposed to a
+    /// receiver that answered and refused this post): a run posts nothing more to such a receiver.
+    /// </summary>
+    public static bool MeansUnavailable(string? category) => category switch
+    {
+        null => false,
+        Timeout or Tls or Refused or Dns or PrivateAddress or Network => true,
+        _ when category.StartsWith("http-", StringComparison.Ordinal) => category is "http-408" or "http-429" || category.StartsWith("http-5", StringComparison.Ordinal),
+        _ => false,
+    };
+
     public static string Of(HttpRequestException exception)
     {
         for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)

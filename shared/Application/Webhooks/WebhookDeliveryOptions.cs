@@ -29,10 +29,11 @@ public sealed class WebhookDeliveryOptions
     public bool AllowPrivateTargets { get; set; }
 
     /// <summary>
-    /// How long one reminder run may spend on deliveries in all (<c>Webhooks__RunBudget</c>): after
-    /// it no post starts, and what is left waits for the next run.
+    /// How long one reminder run may spend on deliveries in all, from its first post
+    /// (<c>Webhooks__RunBudget</c>): after it no post or retry starts, and what is left waits for
+    /// the next run. Half the Flex Consumption default function timeout of 30 minutes.
     /// </summary>
-    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(15);
 
     public IReadOnlySet<int> Ports()
     {

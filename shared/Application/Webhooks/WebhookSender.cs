@@ -20,8 +20,15 @@ public sealed partial class WebhookSender(
 {
     public const string ClientName = "webhooks";
 
+    /// <param name="subscription">Where to post.</param>
+    /// <param name="eventName">The <c>X-Cultural-Event</c> header.</param>
+    /// <param name="deliveryId">The <c>X-Cultural-Delivery</c> header, the same on every try.</param>
+    /// <param name="body">The JSON body, signed as sent.</param>
+    /// <param name="retryBudget">Once cancelled, no further try starts (the run's budget); a try under way finishes.</param>
+    /// <param name="cancellationToken">Cancels everything.</param>
     public async Task<WebhookOutcome> SendAsync(
-        WebhookSubscription subscription, string eventName, string deliveryId, byte[] body, CancellationToken cancellationToken)
+        WebhookSubscription subscription, string eventName, string deliveryId, byte[] body,
+        CancellationToken retryBudget, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var client = clients.CreateClient(ClientName);
@@ -30,8 +37,17 @@ public sealed partial class WebhookSender(
         {
             if (attempt > 1)
             {
-                // Real time, not the injected clock: this only spaces out tries, it dates nothing.
-                await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), cancellationToken);
+                using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, retryBudget);
+                try
+                {
+                    // Real time, not the injected clock: this only spaces out tries, it dates nothing.
+                    await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), pause.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogBudgetSpent(deliveryId, subscription.Id, attempt - 1);
+                    return new WebhookOutcome(false, attempt - 1, lastError);
+                }
             }
             bool retryable;
             try
@@ -81,6 +97,9 @@ public sealed partial class WebhookSender(
         request.Headers.Add(WebhookSignature.EventHeader, eventName);
         return request;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} not retried after attempt {Attempt}: the run's delivery budget is spent")]
+    private partial void LogBudgetSpent(string deliveryId, string subscription, int attempt);
 
     // The exception (socket and TLS text included) goes to the operators' logs only; the record keeps the category.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} failed on attempt {Attempt}: {Error}")]

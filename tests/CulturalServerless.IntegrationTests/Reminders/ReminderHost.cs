@@ -70,7 +70,8 @@ public sealed class ReminderHost : IAsyncDisposable
     /// <summary>Sets the clock to 01:00 UTC (08:00 in Viet Nam, the default schedule) of <paramref name="day"/>.</summary>
     public void MorningOf(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
 
-    public ServiceProvider SecondInstance() => NewInstance();
+    /// <summary>Another instance on the same database and clock, with some settings changed (none by default).</summary>
+    public ServiceProvider SecondInstance(IDictionary<string, string?>? overrides = null) => NewInstance(overrides);
 
     /// <summary>The registry's administrator, who sets up agencies and webhooks for the season.</summary>
     private static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
@@ -130,9 +131,10 @@ public sealed class ReminderHost : IAsyncDisposable
         foreach (var instance in instances) await instance.DisposeAsync();
     }
 
-    private ServiceProvider NewInstance()
+    private ServiceProvider NewInstance(IDictionary<string, string?>? overrides = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
