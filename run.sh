@@ -76,20 +76,23 @@ trap cleanup EXIT INT TERM
 
 tools/emulators.sh start
 
-# The runner also makes the machine-local keys the app reads (the development issuer's key): the app
-# never creates a key it would trust, so they are made here, before it starts, when missing.
+# The runner also makes the machine-local keys the app reads (the development issuer's key, the key
+# that encrypts webhook secrets): the app never creates a key it would trust, so they are made here,
+# before it starts, when missing.
 dotnet build tools/LocalRunner -nologo -v quiet
 dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" local-keys --settings "$SETTINGS"
 
 if [ "${1:-}" = "--func" ]; then
   command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
-  # func runs in functions/: give it the development issuer's key by absolute path, so that it and
-  # `./run.sh token` (run from here) use the same key file.
-  key_path=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v.Auth__DevelopmentIssuerKeyPath||"")' "./$SETTINGS")
-  if [ -n "$key_path" ]; then
-    case "$key_path" in /*) ;; *) key_path="$PWD/$key_path" ;; esac
-    export Auth__DevelopmentIssuerKeyPath="$key_path"
-  fi
+  # func runs in functions/: give it the local key files by absolute path, so that it and
+  # `./run.sh token` (run from here) use the same ones.
+  for setting in Auth__DevelopmentIssuerKeyPath Webhooks__SecretKeyPath; do
+    key_path=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v[process.argv[2]]||"")' "./$SETTINGS" "$setting")
+    if [ -n "$key_path" ]; then
+      case "$key_path" in /*) ;; *) key_path="$PWD/$key_path" ;; esac
+      export "$setting=$key_path"
+    fi
+  done
   (cd functions && func start --port "$PORT") &
   runner_pid=$!
 else

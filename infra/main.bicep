@@ -75,6 +75,8 @@ var deploymentContainerName = 'app-package-${resourceToken}'
 var reportRequestsContainerName = 'report-requests'
 var reportsContainerName = 'reports'
 var deadLetterContainerName = 'eventgrid-deadletter'
+// The Key Vault key that wraps the webhook secrets (Webhooks__SecretKeyId).
+var webhookKeyName = 'webhook-secrets'
 
 // Cosmos DB containers and partition keys, one line each in cosmos-containers.json: the same list
 // as shared/Storage/Cosmos/CosmosContainers.cs (a unit test checks that they agree).
@@ -136,6 +138,7 @@ module keyVault 'core/security/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
+    webhookKeyName: webhookKeyName
   }
 }
 
@@ -174,6 +177,7 @@ module rbac 'app/rbac.bicep' = {
     cosmosAccountName: cosmosAccountName
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultName: keyVaultName
+    webhookKeyName: webhookKeyName
     applicationInsightsName: applicationInsightsName
     eventGridTopicName: systemTopicName
     deadLetterContainerName: deadLetterContainerName
@@ -207,6 +211,7 @@ module api 'app/api.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultUri: keyVault.outputs.uri
+    webhookKeyUri: keyVault.outputs.webhookKeyUri
     signingCertificateName: signingCertificateName
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CulturalServerless.Storage.Secrets;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,9 +21,7 @@ public static class DevelopmentIssuer
     /// <summary>Creates the key file (a private JWK, readable by its owner only) unless it exists; true when it was created here.</summary>
     public static bool CreateKeyIfMissing(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full)) return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (File.Exists(Path.GetFullPath(path))) return false;
         using var rsa = RSA.Create(2048);
         var p = rsa.ExportParameters(includePrivateParameters: true);
         static string B64(byte[]? bytes) => Base64UrlEncoder.Encode(bytes!);
@@ -33,20 +32,7 @@ public static class DevelopmentIssuer
             ["n"] = B64(p.Modulus), ["e"] = B64(p.Exponent), ["d"] = B64(p.D), ["p"] = B64(p.P), ["q"] = B64(p.Q),
             ["dp"] = B64(p.DP), ["dq"] = B64(p.DQ), ["qi"] = B64(p.InverseQ),
         };
-        try
-        {
-            // CreateNew: when `./run.sh` and `./run.sh token` start together, the first writer wins
-            // and the other keeps its key rather than replacing it.
-            using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            using var writer = new StreamWriter(stream);
-            writer.Write(jwk.ToJsonString());
-            return true;
-        }
-        catch (IOException) when (File.Exists(full))
-        {
-            return false;
-        }
+        return LocalKeyFile.TryCreate(path, jwk.ToJsonString());
     }
 
     /// <summary>Reads the key (a private JWK); a missing file is a start-up error, never a new key.</summary>

@@ -65,6 +65,7 @@ public static class CulturalServerlessServiceCollectionExtensions
                 ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
             })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddWebhookSecretKeys(configuration);
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<ReminderCalendar>();

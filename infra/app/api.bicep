@@ -18,6 +18,8 @@ param applicationInsightsName string
 param cosmosEndpoint string
 param cosmosDatabaseName string
 param keyVaultUri string
+@description('Versionless id of the Key Vault key that wraps the webhook secrets.')
+param webhookKeyUri string
 param signingCertificateName string
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
@@ -162,6 +164,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       // One reminder run's deliveries in all, from its first post: half the Flex Consumption
       // default function timeout (30 min), so a run of slow receivers ends by itself.
       Webhooks__RunBudget: '00:15:00'
+      // Webhook secrets are stored encrypted under a data key each, wrapped by this Key Vault key;
+      // after a rotation the previous secret signs alongside the new one for the grace period.
+      Webhooks__SecretKeyId: webhookKeyUri
+      Webhooks__SecretGracePeriod: '1.00:00:00'
 
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).

@@ -6,6 +6,8 @@ param storageAccountName string
 param cosmosAccountName string
 param cosmosDatabaseName string
 param keyVaultName string
+@description('Name of the Key Vault key that wraps the webhook secrets; the app\'s identity gets Key Vault Crypto User on it alone.')
+param webhookKeyName string
 param applicationInsightsName string
 param eventGridTopicName string
 param deadLetterContainerName string
@@ -36,6 +38,8 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultCertificateUser: 'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba'
   keyVaultCertificatesOfficer: 'a4417e6f-fecd-4de8-b567-7b0420556985'
+  // Wrapping and unwrapping the webhook secrets' data keys with the one key they are for.
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   // Sending telemetry to an Application Insights component with local auth disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -80,6 +84,10 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
+
+  resource webhookKey 'keys' existing = {
+    name: webhookKeyName
+  }
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -111,6 +119,17 @@ resource appKeyVaultRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     }
   }
 ]
+
+// Scoped to the webhook secrets' key, not the vault: the identity can use no other key.
+resource appWebhookSecretKeyRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::webhookKey.id, appIdentity.id, roles.keyVaultCryptoUser)
+  scope: vault::webhookKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource appTelemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, appIdentity.id, roles.monitoringMetricsPublisher)

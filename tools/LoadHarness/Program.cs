@@ -38,9 +38,11 @@ var settings = new Dictionary<string, string?>
     // Every webhook points at the harness's receiver on 127.0.0.1.
     ["Webhooks:AllowPrivateTargets"] = "true",
     ["Auth:DevelopmentIssuerKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "issuer-key.json"),
+    ["Webhooks:SecretKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "webhook-secrets-key.json"),
 };
 // The app only reads its development keys; the harness makes its own first, as ./run.sh does.
 CulturalServerless.Functions.Auth.DevelopmentIssuer.CreateKeyIfMissing(settings["Auth:DevelopmentIssuerKeyPath"]!);
+CulturalServerless.Storage.Secrets.LocalKeyWrapper.CreateKeyIfMissing(settings["Webhooks:SecretKeyPath"]!);
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 // 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.

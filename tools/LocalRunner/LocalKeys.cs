@@ -1,9 +1,11 @@
 using CulturalServerless.Functions.Auth;
+using CulturalServerless.Storage.Secrets;
 
 namespace CulturalServerless.LocalRunner;
 
 /// <summary>
-/// The machine-local keys of development, created on this machine when they are missing, by
+/// The machine-local keys of development (the development issuer's signing key, the key that
+/// encrypts the webhook secrets), created on this machine when they are missing, by
 /// <c>./run.sh</c> (<c>local-keys</c>, before the app starts) and by <c>./run.sh token</c>: the app
 /// itself only reads them, so nothing but these development commands ever makes a key the app trusts.
 /// </summary>
@@ -18,6 +20,10 @@ internal static class LocalKeys
         if (auth.DevelopmentIssuerKeyPath is { } issuerKey && DevelopmentIssuer.CreateKeyIfMissing(issuerKey))
         {
             output.WriteLine($"run.sh: created the development issuer's key {Path.GetFullPath(issuerKey)}");
+        }
+        if (configuration["Webhooks:SecretKeyPath"] is { Length: > 0 } secretsKey && LocalKeyWrapper.CreateKeyIfMissing(secretsKey))
+        {
+            output.WriteLine($"run.sh: created the webhook secrets' key {Path.GetFullPath(secretsKey)}");
         }
     }
 

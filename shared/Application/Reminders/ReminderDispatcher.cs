@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Serialization;
@@ -24,7 +25,7 @@ public enum DispatchOutcome
 /// (<see cref="DeliveryRun"/>) is not claimed at all, so a later run sends it.
 /// </summary>
 public sealed partial class ReminderDispatcher(
-    IReminderStore reminders, WebhookSender sender, TimeProvider clock, ILogger<ReminderDispatcher> logger)
+    IReminderStore reminders, WebhookSender sender, WebhookSecretProtector secrets, TimeProvider clock, ILogger<ReminderDispatcher> logger)
 {
     public async Task<DispatchOutcome> SendOnceAsync(Reminder record, WebhookSubscription? recipient, DeliveryRun run, CancellationToken cancellationToken)
     {
@@ -32,6 +33,21 @@ public sealed partial class ReminderDispatcher(
         {
             LogDeferred(record.Id, recipient.Id);
             return DispatchOutcome.Deferred;
+        }
+        IReadOnlyList<string> signingSecrets = [];
+        if (recipient is not null)
+        {
+            try
+            {
+                signingSecrets = await secrets.SigningSecretsAsync(recipient, cancellationToken);
+            }
+            catch (Exception exception) when (exception is SecretKeyUnavailableException or CryptographicException)
+            {
+                // Key Vault unreachable, or a secret that does not decrypt: nothing can be signed, so
+                // nothing is claimed, and the next run tries again.
+                LogSecretUnavailable(record.Id, recipient.Id, exception);
+                return DispatchOutcome.Deferred;
+            }
         }
         var claimed = record with
         {
@@ -50,7 +66,7 @@ public sealed partial class ReminderDispatcher(
         }
         var body = JsonSerializer.SerializeToUtf8Bytes(ReminderMessage.Of(claimed), JsonDefaults.Options);
         var eventName = JsonSerializer.Serialize(record.Event, JsonDefaults.Options).Trim('"');
-        var outcome = await sender.SendAsync(recipient, eventName, record.Id, body, run.Budget, cancellationToken);
+        var outcome = await sender.SendAsync(recipient, signingSecrets, eventName, record.Id, body, run.Budget, cancellationToken);
         if (!outcome.Delivered && DeliveryErrors.MeansUnavailable(outcome.LastError)) run.MarkUnavailable(recipient.Id);
         var done = claimed with
         {
@@ -65,6 +81,9 @@ public sealed partial class ReminderDispatcher(
         else LogFailed(record.Id, recipient.Id, outcome.Attempts, outcome.LastError);
         return outcome.Delivered ? DispatchOutcome.Delivered : DispatchOutcome.Failed;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {ReminderId} to {Recipient} left for the next run: its signing secret could not be decrypted")]
+    private partial void LogSecretUnavailable(string reminderId, string recipient, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderId} to {Recipient} left for the next run: budget spent or receiver unavailable in this run")]
     private partial void LogDeferred(string reminderId, string recipient);

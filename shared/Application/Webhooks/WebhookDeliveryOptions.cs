@@ -35,6 +35,12 @@ public sealed class WebhookDeliveryOptions
     /// </summary>
     public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// After <c>?rotateSecret=true</c>, how long posts are still signed with the previous secret as
+    /// well (<c>Webhooks__SecretGracePeriod</c>, a day by default; zero: the old one stops at once).
+    /// </summary>
+    public TimeSpan SecretGracePeriod { get; set; } = TimeSpan.FromDays(1);
+
     public IReadOnlySet<int> Ports()
     {
         var ports = new HashSet<int>();

@@ -21,13 +21,14 @@ public sealed partial class WebhookSender(
     public const string ClientName = "webhooks";
 
     /// <param name="subscription">Where to post.</param>
+    /// <param name="secrets">The secrets to sign with (<see cref="WebhookSecretProtector.SigningSecretsAsync"/>).</param>
     /// <param name="eventName">The <c>X-Cultural-Event</c> header.</param>
     /// <param name="deliveryId">The <c>X-Cultural-Delivery</c> header, the same on every try.</param>
     /// <param name="body">The JSON body, signed as sent.</param>
     /// <param name="retryBudget">Once cancelled, no further try starts (the run's budget); a try under way finishes.</param>
     /// <param name="cancellationToken">Cancels everything.</param>
     public async Task<WebhookOutcome> SendAsync(
-        WebhookSubscription subscription, string eventName, string deliveryId, byte[] body,
+        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body,
         CancellationToken retryBudget, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -54,7 +55,7 @@ public sealed partial class WebhookSender(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(settings.Timeout);
-                using var request = SignedRequest(subscription, eventName, deliveryId, body);
+                using var request = SignedRequest(subscription.Url, secrets, eventName, deliveryId, body);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (response.IsSuccessStatusCode)
                 {
@@ -82,17 +83,17 @@ public sealed partial class WebhookSender(
         return new WebhookOutcome(false, settings.MaxAttempts, lastError);
     }
 
-    private HttpRequestMessage SignedRequest(WebhookSubscription subscription, string eventName, string deliveryId, byte[] body)
+    private HttpRequestMessage SignedRequest(string url, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body)
     {
         // Signed afresh on each try, so a retry after a long pause still falls within the replay window.
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.SignAll(secrets, timestamp, body));
         request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId);
         request.Headers.Add(WebhookSignature.EventHeader, eventName);
         return request;

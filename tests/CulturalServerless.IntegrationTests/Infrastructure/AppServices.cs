@@ -36,6 +36,7 @@ public sealed class AppServices : IAsyncLifetime
             ["Auth:ClientId"] = TestTokens.ApiClientId,
             ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
+            ["Webhooks:SecretKeyPath"] = TestSecretKeys.Path,
         };
         foreach (var (key, value) in overrides) Settings[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();

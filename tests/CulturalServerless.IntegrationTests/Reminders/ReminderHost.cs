@@ -39,6 +39,7 @@ public sealed class ReminderHost : IAsyncDisposable
             ["Auth:ClientId"] = TestTokens.ApiClientId,
             ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
+            ["Webhooks:SecretKeyPath"] = TestSecretKeys.Path,
             // Retries at test speed: the pauses double from here, as in production from 1 s.
             ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
             ["Webhooks:Timeout"] = "00:00:05",
@@ -74,7 +75,7 @@ public sealed class ReminderHost : IAsyncDisposable
     public ServiceProvider SecondInstance(IDictionary<string, string?>? overrides = null) => NewInstance(overrides);
 
     /// <summary>The registry's administrator, who sets up agencies and webhooks for the season.</summary>
-    private static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
+    public static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
 
     public async Task<string> RegisterAgencyAsync(string jurisdiction, string? name = null)
     {

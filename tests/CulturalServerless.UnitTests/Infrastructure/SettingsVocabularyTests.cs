@@ -27,6 +27,8 @@ public sealed class SettingsVocabularyTests
             "The development signing certificate that ./run.sh generates; in Azure the certificate is in Key Vault.",
         ["Auth__DevelopmentIssuerKeyPath"] =
             "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
+        ["Webhooks__SecretKeyPath"] =
+            "The webhook secrets' key file that ./run.sh makes; in Azure the key is in Key Vault (Webhooks__SecretKeyId), and the file is refused there.",
         ["Auth__DevelopmentIssuer__Enabled"] =
             "Trusts the local development issuer; the app refuses it on Azure hosting whatever the settings say.",
     };
@@ -47,6 +49,7 @@ public sealed class SettingsVocabularyTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Telemetry goes to Application Insights only from Azure.",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion with the managed identity; Azure only.",
         ["Signing__KeyVaultUri"] = "The signing certificate is kept in Key Vault, which exists only in Azure (no emulator).",
+        ["Webhooks__SecretKeyId"] = "The Key Vault key that wraps the webhook secrets; locally a key file (Webhooks__SecretKeyPath) stands in for it.",
         ["Auth__Authority"] = "Entra ID's OpenID Connect metadata; locally the development issuer (Auth__DevelopmentIssuerKeyPath) stands in for it.",
     };
 
@@ -65,6 +68,7 @@ public sealed class SettingsVocabularyTests
         "Signing__PfxPath",
         "Auth__DevelopmentIssuerKeyPath",
         "Auth__DevelopmentIssuer__Enabled",
+        "Webhooks__SecretKeyPath",
     ];
 
     [Fact]
