@@ -6,7 +6,8 @@
 #   ./run.sh token --role admin|submitter|reviewer [--agency ID] [--jurisdiction CODE]
 #                      registers a development API client with that role and scope and prints a
 #                      token of the local development issuer on its last line (refused when the
-#                      settings name a real issuer, Auth__Authority)
+#                      settings name a real issuer, Auth__Authority); it makes the local keys if
+#                      they are missing, as ./run.sh does before the app starts
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -29,6 +30,10 @@ if ! grep -q '"Auth__' "$SETTINGS"; then
 fi
 if ! grep -q '"RECONCILE_SCHEDULE"' "$SETTINGS"; then
   echo "run.sh: $SETTINGS predates the report reconciler: copy RECONCILE_SCHEDULE and the Reports__* settings from local.settings.sample.json into it" >&2
+  exit 1
+fi
+if ! grep -q '"Auth__DevelopmentIssuer__Enabled"' "$SETTINGS" && ! grep -q '"Auth__Authority"' "$SETTINGS"; then
+  echo "run.sh: $SETTINGS predates the explicit development issuer: add \"Auth__DevelopmentIssuer__Enabled\": \"true\" (see local.settings.sample.json)" >&2
   exit 1
 fi
 
@@ -89,19 +94,26 @@ for _ in $(seq 1 100); do
 done
 echo "run.sh: $(head -n1 "$tsa_log") (openssl ts -reply; log in $tsa_log)"
 
+# The runner also makes the machine-local keys the app reads (the development issuer's key, the key
+# that encrypts webhook secrets): the app never creates a key it would trust, so they are made here,
+# before it starts, when missing.
+dotnet build tools/LocalRunner -nologo -v quiet
+dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" local-keys --settings "$SETTINGS"
+
 if [ "${1:-}" = "--func" ]; then
   command -v func >/dev/null || { echo "run.sh: --func needs Azure Functions Core Tools (func) on PATH" >&2; exit 1; }
-  # func runs in functions/: give it the development issuer's key by absolute path, so that it and
-  # `./run.sh token` (run from here) use the same key file.
-  key_path=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v.Auth__DevelopmentIssuerKeyPath||"")' "./$SETTINGS")
-  if [ -n "$key_path" ]; then
-    case "$key_path" in /*) ;; *) key_path="$PWD/$key_path" ;; esac
-    export Auth__DevelopmentIssuerKeyPath="$key_path"
-  fi
+  # func runs in functions/: give it the local key files by absolute path, so that it and
+  # `./run.sh token` (run from here) use the same ones.
+  for setting in Auth__DevelopmentIssuerKeyPath Webhooks__SecretKeyPath; do
+    key_path=$(node -e 'const v=require(process.argv[1]).Values||{};process.stdout.write(v[process.argv[2]]||"")' "./$SETTINGS" "$setting")
+    if [ -n "$key_path" ]; then
+      case "$key_path" in /*) ;; *) key_path="$PWD/$key_path" ;; esac
+      export "$setting=$key_path"
+    fi
+  done
   (cd functions && func start --port "$PORT") &
   runner_pid=$!
 else
-  dotnet build tools/LocalRunner -nologo -v quiet
   dotnet "$RUNNER_DIR/CulturalServerless.LocalRunner.dll" \
     --functions-dir "$RUNNER_DIR" --settings "$SETTINGS" --port "$PORT" &
   runner_pid=$!

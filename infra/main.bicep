@@ -59,8 +59,13 @@ param reminderSchedule string = '0 0 1 * * *'
 @description('Entra ID authority whose access tokens the API accepts (Auth__Authority); the default is this subscription\'s tenant, v2.0 endpoint.')
 param authAuthority string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
 
-@description('Audience of the API\'s access tokens: its application ID URI in Entra ID (Auth__Audience).')
+@description('The API\'s application ID URI in Entra ID, one of the two audiences its access tokens may carry (Auth__Audience).')
 param authAudience string = 'api://cultural-serverless'
+
+@minLength(36)
+@maxLength(36)
+@description('Application (client) ID of the API\'s app registration in Entra ID: v2.0 access tokens carry this GUID as their audience (Auth__ClientId). The app registration is made by hand (docs/deploy.md).')
+param authClientId string
 
 @description('Keep a deleted Key Vault (and the signing certificate) unpurgeable for 90 days. Cannot be undone once on; set false only for throw-away environments.')
 param keyVaultPurgeProtection bool = true
@@ -94,6 +99,8 @@ var hostContainerNames = [
   'azure-webjobs-secrets'
 ]
 var signingCertificateNames = union([signingCertificateName], map(items(issuerCertificates), issuer => string(issuer.value)))
+// The Key Vault key that wraps the webhook secrets (Webhooks__SecretKeyId).
+var webhookKeyName = 'webhook-secrets'
 
 // Cosmos DB containers and partition keys, one line each in cosmos-containers.json: the same list
 // as shared/Storage/Cosmos/CosmosContainers.cs (a unit test checks that they agree).
@@ -157,6 +164,7 @@ module keyVault 'core/security/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
+    webhookKeyName: webhookKeyName
   }
 }
 
@@ -195,6 +203,7 @@ module rbac 'app/rbac.bicep' = {
     cosmosAccountName: cosmosAccountName
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultName: keyVaultName
+    webhookKeyName: webhookKeyName
     applicationInsightsName: applicationInsightsName
     eventGridTopicName: systemTopicName
     deadLetterContainerName: deadLetterContainerName
@@ -233,6 +242,7 @@ module api 'app/api.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmosDatabaseName
     keyVaultUri: keyVault.outputs.uri
+    webhookKeyUri: keyVault.outputs.webhookKeyUri
     signingCertificateName: signingCertificateName
     signingTimestampUrl: signingTimestampUrl
     signingCaCertificates: signingCaCertificates
@@ -241,6 +251,7 @@ module api 'app/api.bicep' = {
     reminderSchedule: reminderSchedule
     authAuthority: authAuthority
     authAudience: authAudience
+    authClientId: authClientId
     maximumInstanceCount: maximumInstanceCount
   }
   dependsOn: [

@@ -5,9 +5,12 @@ using Microsoft.IdentityModel.Tokens;
 namespace CulturalServerless.Functions.Auth;
 
 /// <summary>
-/// Validates the request's bearer token and turns it into the <see cref="Caller"/>: signature by
-/// the trusted issuer's key with an allow-listed algorithm, issuer, audience, lifetime with two
-/// minutes of clock skew; then roles and scope through the registry of API clients. Function keys
+/// Validates the request's bearer token as Entra ID issues v2.0 access tokens and turns it into the
+/// <see cref="Caller"/>: signature by the trusted issuer's key with an allow-listed algorithm, the
+/// issuer of the authority's metadata, one of the API's two names as audience (its client ID, its
+/// application ID URI), an access token's type, lifetime with two minutes of clock skew, version
+/// 2.0 with its client in <c>azp</c>; then roles and scope through the registry of API clients.
+/// v1.0 tokens are refused on purpose, with the fix in the error (docs/security.md). Function keys
 /// may guard the door, but only this decides who is calling.
 /// </summary>
 public sealed partial class CallerAuthenticator(
@@ -18,21 +21,49 @@ public sealed partial class CallerAuthenticator(
     /// <summary>RS256 is what Entra ID signs access tokens with; nothing else (no none, no HMAC) is accepted.</summary>
     public static readonly IReadOnlyList<string> Algorithms = [SecurityAlgorithms.RsaSha256];
 
+    /// <summary>The <c>typ</c> header of an access token: Entra ID sends <c>JWT</c>; RFC 9068 issuers send <c>at+jwt</c>.</summary>
+    public static readonly IReadOnlyList<string> TokenTypes = ["JWT", "at+jwt"];
+
+    public const string V1Refused =
+        "v1.0 access tokens are not accepted; set accessTokenAcceptedVersion to 2 in the API's app registration";
+
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
 
     public async Task<Caller> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = BearerToken(request);
+        RefuseV1(token);
         var validated = await ValidateAsync(token, cancellationToken);
+        // Every v2.0 access token says its version and names its client; an ID token (which can
+        // carry the API's client ID as audience when someone signs in to the API itself) names none.
+        if (!validated.TryGetPayloadValue<string>("ver", out var version) || version != "2.0") throw Fail("the token is not a v2.0 access token");
         var subject = validated.Subject;
         if (string.IsNullOrWhiteSpace(subject)) throw Fail("the token has no subject");
-        var clientId = validated.TryGetPayloadValue<string>("azp", out var azp) ? azp
-            : validated.TryGetPayloadValue<string>("appid", out var appid) ? appid
-            : null;
+        if (!validated.TryGetPayloadValue<string>("azp", out var clientId) || string.IsNullOrWhiteSpace(clientId)) throw Fail("the token names no client (azp)");
+        // App roles (an app-only token's, or the signed-in user's) are in roles; delegated scopes in
+        // scp. A scope is what the client may ask the API for on the user's behalf, never a role.
         var roles = validated.Claims.Where(c => c.Type == "roles").Select(c => c.Value);
-        var caller = await clients.ResolveCallerAsync(subject, clientId, roles, cancellationToken);
-        LogAuthenticated(subject, clientId, string.Join(",", caller.Roles));
+        var scopes = validated.TryGetPayloadValue<string>("scp", out var scp)
+            ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var caller = await clients.ResolveCallerAsync(subject, clientId, roles, cancellationToken) with { DelegatedScopes = scopes };
+        LogAuthenticated(subject, clientId, string.Join(",", caller.Roles), scopes.Count > 0 ? string.Join(" ", scopes) : "(app-only)");
         return caller;
+    }
+
+    /// <summary>
+    /// A v1.0 token gets its own answer before validation, since its issuer would otherwise read as
+    /// merely untrusted. Only a refusal rests on the unverified claim: nothing is accepted from it.
+    /// </summary>
+    private void RefuseV1(string token)
+    {
+        if (!handler.CanReadToken(token)) return;
+        var unverified = handler.ReadJsonWebToken(token);
+        if (unverified.TryGetPayloadValue<string>("ver", out var version) && version == "1.0")
+        {
+            LogRejected("v1.0 token", null);
+            throw Fail(V1Refused);
+        }
     }
 
     private async Task<JsonWebToken> ValidateAsync(string token, CancellationToken cancellationToken)
@@ -56,7 +87,8 @@ public sealed partial class CallerAuthenticator(
         return await handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = issuerName,
-            ValidAudience = options.Audience,
+            ValidAudiences = options.ValidAudiences,
+            ValidTypes = TokenTypes,
             IssuerSigningKeys = keys,
             ValidAlgorithms = Algorithms,
             ClockSkew = ClockSkew,
@@ -92,6 +124,7 @@ public sealed partial class CallerAuthenticator(
         SecurityTokenNoExpirationException => "the token has no expiry",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token's issuer is not trusted",
+        SecurityTokenInvalidTypeException => "the token is not an access token (typ)",
         // Also what a refused algorithm (none, HS256, RS512) comes back as: no accepted key verifies it.
         SecurityTokenInvalidAlgorithmException or SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
             => "the token's signature is invalid",
@@ -101,8 +134,8 @@ public sealed partial class CallerAuthenticator(
 
     private static AuthenticationFailedException Fail(string description) => new(description);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Caller {Subject} via client {ClientId} with roles {Roles}")]
-    private partial void LogAuthenticated(string subject, string? clientId, string roles);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Caller {Subject} via client {ClientId} with roles {Roles}, scopes {Scopes}")]
+    private partial void LogAuthenticated(string subject, string clientId, string roles, string scopes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bearer token rejected: {Kind} ({ExceptionType})")]
     private partial void LogRejected(string kind, string? exceptionType);

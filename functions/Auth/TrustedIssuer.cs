@@ -43,21 +43,26 @@ public sealed class OpenIdConnectTrustedIssuer(string authority, IDocumentRetrie
     public override void RequestRefresh() => metadata.RequestRefresh();
 }
 
-/// <summary>The local development issuer: its public key, read (or generated) once from the key file.</summary>
-public sealed class DevelopmentTrustedIssuer(string keyPath) : TrustedIssuer
+/// <summary>
+/// The local development issuer: its public key, read once from the key file when the app starts,
+/// so a missing key stops the app there (see <see cref="DevelopmentIssuer.LoadKey"/>).
+/// </summary>
+public sealed class DevelopmentTrustedIssuer : TrustedIssuer
 {
-    private readonly Lazy<SecurityKey> publicKey = new(() =>
+    private readonly SecurityKey publicKey;
+
+    public DevelopmentTrustedIssuer(string keyPath)
     {
-        var jwk = DevelopmentIssuer.LoadOrCreateKey(keyPath);
+        var jwk = DevelopmentIssuer.LoadKey(keyPath);
         // Validation needs only the public half; the private one stays in the file.
-        return new RsaSecurityKey(new RSAParameters
+        publicKey = new RsaSecurityKey(new RSAParameters
         {
             Modulus = Base64UrlEncoder.DecodeBytes(jwk.N),
             Exponent = Base64UrlEncoder.DecodeBytes(jwk.E),
         })
         { KeyId = jwk.Kid };
-    });
+    }
 
     public override Task<(string Issuer, IReadOnlyCollection<SecurityKey> Keys)> GetAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<(string, IReadOnlyCollection<SecurityKey>)>((DevelopmentIssuer.Issuer, [publicKey.Value]));
+        Task.FromResult<(string, IReadOnlyCollection<SecurityKey>)>((DevelopmentIssuer.Issuer, [publicKey]));
 }

@@ -53,11 +53,22 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<ReportVerificationService>();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
         services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section));
-        // Redirects are not followed: a signed post goes to the registered address or nowhere.
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookConnector>();
+        // Every connection is opened by WebhookConnector, which refuses non-public addresses at
+        // connect time. Redirects are not followed (a signed post goes to the registered address or
+        // nowhere), and no proxy is used (a proxy would make the connection on our behalf, past the check).
         // Each try has its own timeout (Webhooks__Timeout) in WebhookSender, so the client's is off.
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+            })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddWebhookSecretKeys(configuration);
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<ReminderCalendar>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure;
+using CulturalServerless.Application.Webhooks;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.Functions.Http;
@@ -14,7 +15,8 @@ namespace CulturalServerless.Functions.Http;
 /// <item><see cref="HttpRequestException"/> or <see cref="SocketException"/> (also under an <see cref="IOException"/>);</item>
 /// <item>an <see cref="OperationCanceledException"/>: the request's deadline, or an SDK's own timeout
 /// (Azure.Core's network timeout) — the boundary never asks about one the client caused by going away;</item>
-/// <item>an <see cref="AggregateException"/> (Azure.Core's "retry failed after N tries") all of whose parts are.</item>
+/// <item>an <see cref="AggregateException"/> (Azure.Core's "retry failed after N tries") all of whose parts are;</item>
+/// <item>the webhook secrets' key being unusable (<see cref="SecretKeyUnavailableException"/>) for one of these reasons.</item>
 /// </list>
 /// Anything else — a NullReferenceException, a Cosmos 400 or 404 the code did not expect, a
 /// regex timeout — is not.
@@ -41,6 +43,8 @@ public static class DependencyFailures
         RequestFailedException { Status: 0, InnerException: { } inner } when IsNetworkFailure(inner) =>
             $"Blob Storage not reachable ({inner.GetType().Name})",
         AggregateException aggregate => DescribeAll(aggregate, deadlinePassed),
+        // Key Vault, wrapping or unwrapping a webhook secret: unavailable when what it met is; a refusal (403) stays a bug.
+        SecretKeyUnavailableException { InnerException: { } inner } => Describe(inner, deadlinePassed) is { } cause ? "Key Vault: " + cause : null,
         _ when IsNetworkFailure(exception) => $"not reachable ({exception.GetType().Name})",
         _ => null,
     };

@@ -18,6 +18,8 @@ param applicationInsightsName string
 param cosmosEndpoint string
 param cosmosDatabaseName string
 param keyVaultUri string
+@description('Versionless id of the Key Vault key that wraps the webhook secrets.')
+param webhookKeyUri string
 param signingCertificateName string
 param signingTimestampUrl string
 param signingCaCertificates string
@@ -27,8 +29,10 @@ param issuerCertificates object = {}
 param reminderSchedule string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
-@description('The API\'s application ID URI, the audience its tokens must carry.')
+@description('The API\'s application ID URI: an audience its tokens may carry.')
 param authAudience string
+@description('The API app registration\'s application (client) ID: the audience of its v2.0 access tokens.')
+param authClientId string
 
 @description('Upper bound on scale-out; also bounds cost and the load on Cosmos DB.')
 param maximumInstanceCount int = 40
@@ -144,9 +148,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Signing__TimestampCaCertificates: timestampCaCertificates
 
       // Bearer tokens are validated in the app (Easy Auth is not assured on Flex Consumption):
-      // issuer and signing keys from the authority's OpenID Connect metadata.
+      // issuer and signing keys from the authority's OpenID Connect metadata; the audience is the
+      // API's client ID (v2.0 tokens) or its application ID URI.
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
+      Auth__ClientId: authClientId
 
       // NCRONTAB in UTC (Linux plans ignore WEBSITE_TIME_ZONE).
       REMINDER_SCHEDULE: reminderSchedule
@@ -170,6 +176,17 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Webhooks__MaxAttempts: '3'
       Webhooks__FirstRetryDelay: '00:00:01'
       Webhooks__Timeout: '00:00:10'
+      // Where posts may go: https on these ports, public addresses only (checked at registration
+      // and again on every connection). Private targets are for tests and local receivers, never here.
+      Webhooks__AllowedPorts: '443'
+      Webhooks__AllowPrivateTargets: 'false'
+      // One reminder run's deliveries in all, from its first post: half the Flex Consumption
+      // default function timeout (30 min), so a run of slow receivers ends by itself.
+      Webhooks__RunBudget: '00:15:00'
+      // Webhook secrets are stored encrypted under a data key each, wrapped by this Key Vault key;
+      // after a rotation the previous secret signs alongside the new one for the grace period.
+      Webhooks__SecretKeyId: webhookKeyUri
+      Webhooks__SecretGracePeriod: '1.00:00:00'
 
       // How long one HTTP request may take in all; past it, Cosmos DB and Blob calls are cancelled
       // and the caller gets 503 /problems/unavailable with Retry-After (far under the front end's 230 s).

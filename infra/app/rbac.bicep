@@ -7,6 +7,8 @@ param storageAccountName string
 param cosmosAccountName string
 param cosmosDatabaseName string
 param keyVaultName string
+@description('Name of the Key Vault key that wraps the webhook secrets; the app\'s identity gets Key Vault Crypto User on it alone.')
+param webhookKeyName string
 param applicationInsightsName string
 param eventGridTopicName string
 param deadLetterContainerName string
@@ -40,6 +42,8 @@ var roles = {
   // (Key Vault Certificate User would also read secrets: the PFX of an exportable certificate.)
   keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2'
   keyVaultCertificatesOfficer: 'a4417e6f-fecd-4de8-b567-7b0420556985'
+  // Wrapping and unwrapping the webhook secrets' data keys with the one key they are for.
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   // Sending telemetry to an Application Insights component with local auth disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -90,6 +94,10 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
+
+  resource webhookKey 'keys' existing = {
+    name: webhookKeyName
+  }
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -131,6 +139,17 @@ resource appKeyVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultReader)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Scoped to the webhook secrets' key, not the vault: the identity can use no other key.
+resource appWebhookSecretKeyRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault::webhookKey.id, appIdentity.id, roles.keyVaultCryptoUser)
+  scope: vault::webhookKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -7,6 +7,7 @@ public static partial class AgencyId
 {
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    // \A…\z rather than ^…$: $ also matches before a final "\n", which would let "x\n" through.
+    [GeneratedRegex("\\A[a-z0-9][a-z0-9-]{1,62}[a-z0-9]\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -17,6 +17,7 @@ public static partial class JurisdictionCode
     public static bool IsWithin(string code, string scope) =>
         code == scope || code.StartsWith(scope + ".", StringComparison.Ordinal);
 
-    [GeneratedRegex("^[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*$", RegexOptions.CultureInvariant)]
+    // \A…\z rather than ^…$: $ also matches before a final "\n", which would let "x\n" through.
+    [GeneratedRegex("\\A[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -10,7 +10,9 @@ namespace CulturalServerless.Storage;
 /// </summary>
 public static class StorageConfiguration
 {
-    public static StorageOptions Read(IConfiguration configuration)
+    /// <param name="configuration">The app settings.</param>
+    /// <param name="requireBlobStorage">False for tools that only reach Cosmos DB (the first-admin bootstrap).</param>
+    public static StorageOptions Read(IConfiguration configuration, bool requireBlobStorage = true)
     {
         var cosmos = configuration.GetSection("Cosmos");
         var reportStorage = configuration.GetSection(StorageOptions.ReportStorageConnection);
@@ -32,7 +34,7 @@ public static class StorageConfiguration
         {
             problems.Add("Cosmos__ConnectionString or Cosmos__AccountEndpoint must be set.");
         }
-        if (options.BlobConnectionString is null && options.BlobServiceUri is null)
+        if (requireBlobStorage && options.BlobConnectionString is null && options.BlobServiceUri is null)
         {
             problems.Add($"{StorageOptions.ReportStorageConnection} or {StorageOptions.ReportStorageConnection}__blobServiceUri must be set.");
         }

@@ -34,8 +34,15 @@ var settings = new Dictionary<string, string?>
     ["ReportStorage"] = Environment.GetEnvironmentVariable("ReportStorage") ?? "UseDevelopmentStorage=true",
     // The app authenticates every request: a development issuer of the harness's own, in a temp folder.
     ["Auth:Audience"] = "api://cultural-serverless-load",
+    ["Auth:DevelopmentIssuer:Enabled"] = "true",
+    // Every webhook points at the harness's receiver on 127.0.0.1.
+    ["Webhooks:AllowPrivateTargets"] = "true",
     ["Auth:DevelopmentIssuerKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "issuer-key.json"),
+    ["Webhooks:SecretKeyPath"] = Path.Combine(Path.GetTempPath(), "cultural-serverless-load", "webhook-secrets-key.json"),
 };
+// The app only reads its development keys; the harness makes its own first, as ./run.sh does.
+CulturalServerless.Functions.Auth.DevelopmentIssuer.CreateKeyIfMissing(settings["Auth:DevelopmentIssuerKeyPath"]!);
+CulturalServerless.Storage.Secrets.LocalKeyWrapper.CreateKeyIfMissing(settings["Webhooks:SecretKeyPath"]!);
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 // 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.
@@ -74,7 +81,7 @@ try
         await memory.DisposeAsync();
         Console.WriteLine($"{label}: {clock.Elapsed.TotalSeconds:F1} s; {summary.Agencies} agencies, {summary.Missing} missing, " +
             $"{summary.Sent} sent ({summary.Delivered} delivered, {summary.Failed} failed, {summary.NoWebhook} no webhook), " +
-            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests; {receiver.Received - before} posts received; " +
+            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests, {summary.Deferred} deferred; {receiver.Received - before} posts received; " +
             $"peak managed heap {memory.PeakManagedBytes / 1024.0 / 1024.0:F1} MiB, peak working set {memory.PeakWorkingSetBytes / 1024.0 / 1024.0:F1} MiB");
     }
 }

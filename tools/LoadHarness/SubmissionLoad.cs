@@ -41,7 +41,7 @@ internal static class SubmissionLoad
             Roles = [Roles.Submitter], Jurisdiction = "99", AgencyIds = [], UpdatedAt = DateTimeOffset.UtcNow,
             UpdatedBy = new Actor("load-harness"),
         }, CancellationToken.None);
-        var token = DevelopmentIssuer.IssueToken(DevelopmentIssuer.LoadOrCreateKey(auth.DevelopmentIssuerKeyPath!), auth.Audience,
+        var token = DevelopmentIssuer.IssueToken(DevelopmentIssuer.LoadKey(auth.DevelopmentIssuerKeyPath!), auth.TokenAudience,
             "load-harness", "load-portal", [Roles.Submitter], DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
         var body = Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "assessment-2022.json")));
         var functions = ActivatorUtilities.CreateInstance<AssessmentFunctions>(provider);

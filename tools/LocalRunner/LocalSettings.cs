@@ -14,4 +14,10 @@ internal static class LocalSettings
             ?? throw new InvalidDataException($"{path} has no \"Values\" object.");
         return values.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":"), v.Value?.ToString()));
     }
+
+    /// <summary>The settings file (if any) with environment variables over it, as the runner's commands read their settings.</summary>
+    public static IConfiguration Configuration(string? path) => new ConfigurationBuilder()
+        .AddInMemoryCollection(path is null ? [] : Read(path))
+        .AddEnvironmentVariables()
+        .Build();
 }

@@ -6,6 +6,14 @@ if (args.Length > 0 && args[0] == TokenCommand.Name)
 {
     return await TokenCommand.RunAsync(args[1..], RunnerOptions.Parse(args).SettingsPath, Console.Out, Console.Error);
 }
+if (args.Length > 0 && args[0] == LocalKeys.CommandName)
+{
+    return LocalKeys.Run(RunnerOptions.Parse(args).SettingsPath, Console.Out, Console.Error);
+}
+if (args.Length > 0 && args[0] == BootstrapAdminCommand.Name)
+{
+    return await BootstrapAdminCommand.RunAsync(args[1..], RunnerOptions.Parse(args).SettingsPath, Console.Out, Console.Error);
+}
 
 var options = RunnerOptions.Parse(args);
 var app = LocalFunctionsHost.Build(

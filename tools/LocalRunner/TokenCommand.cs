@@ -25,14 +25,11 @@ internal static class TokenCommand
 
     public static async Task<int> RunAsync(string[] args, string? settingsPath, TextWriter output, TextWriter error)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settingsPath is null ? [] : LocalSettings.Read(settingsPath))
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = LocalSettings.Configuration(settingsPath);
         if (!string.IsNullOrWhiteSpace(configuration["Auth:Authority"]))
         {
             error.WriteLine($"run.sh token: refused — the app is configured for a real issuer (Auth__Authority={configuration["Auth:Authority"]}); "
-                + "development tokens are only for the local issuer (Auth__DevelopmentIssuerKeyPath).");
+                + "development tokens are only for the local issuer (Auth__DevelopmentIssuer__Enabled=true).");
             return 2;
         }
         if (!TryParse(args, out var request, out var problem))
@@ -46,6 +43,8 @@ internal static class TokenCommand
         try
         {
             auth = AuthOptions.From(configuration);
+            // On a fresh clone the token may be the first thing asked for: make the keys the app needs.
+            LocalKeys.EnsureCreated(configuration, error);
         }
         catch (InvalidOperationException exception)
         {
@@ -73,9 +72,9 @@ internal static class TokenCommand
             UpdatedBy = new Actor("run.sh token", clientId),
         }, CancellationToken.None);
 
-        var key = DevelopmentIssuer.LoadOrCreateKey(auth.DevelopmentIssuerKeyPath!);
+        var key = DevelopmentIssuer.LoadKey(auth.DevelopmentIssuerKeyPath!);
         var subject = $"dev-user:{Environment.UserName}";
-        var token = DevelopmentIssuer.IssueToken(key, auth.Audience, subject, clientId, [request.Role], now, DevelopmentIssuer.DefaultLifetime);
+        var token = DevelopmentIssuer.IssueToken(key, auth.TokenAudience, subject, clientId, [request.Role], now, DevelopmentIssuer.DefaultLifetime);
         output.WriteLine($"Client '{clientId}' registered: role {request.Role}"
             + (request.Jurisdiction is null ? "" : $", jurisdiction {request.Jurisdiction}")
             + (request.AgencyIds.Count == 0 ? "" : $", agencies {string.Join(", ", request.AgencyIds)}")

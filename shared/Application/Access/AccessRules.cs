@@ -29,6 +29,28 @@ public static class AccessRules
         caller.IsAdmin || (caller.IsInRole(Roles.Submitter) && caller.Scope.Covers(agencyId, jurisdiction));
 
     /// <summary>
+    /// Creating an agency places it under a steering committee, so it takes a scope whose
+    /// jurisdiction covers that place: listing an agency id is not enough, or a portal scoped to one
+    /// agency could create it in any province and hand it to that province's committee.
+    /// </summary>
+    public static bool CanCreateAgency(Caller caller, string jurisdiction) =>
+        caller.IsAdmin
+        || (caller.IsInRole(Roles.Submitter) && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(jurisdiction, scope));
+
+    /// <summary>
+    /// A committee's webhook is where its digests go: only that committee (a reviewer whose scope is
+    /// exactly its jurisdiction) or an admin may change it. A committee above it reads it but cannot
+    /// redirect or rotate it, which would cut the district committee off from its own digests.
+    /// </summary>
+    public static bool CanWriteCommitteeWebhook(Caller caller, string jurisdiction) =>
+        caller.IsAdmin || (caller.IsInRole(Roles.Reviewer) && caller.Scope.Jurisdiction == jurisdiction);
+
+    /// <summary>A committee's webhook is readable by that committee, the committees above it and admins.</summary>
+    public static bool CanReadCommitteeWebhook(Caller caller, string jurisdiction) =>
+        caller.IsAdmin
+        || (caller.IsInRole(Roles.Reviewer) && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(jurisdiction, scope));
+
+    /// <summary>
     /// Moving an agency to another jurisdiction hands it to another steering committee: only an
     /// admin, or a submitter whose jurisdiction covers both the old and the new place. A submitter
     /// scoped by agency ids alone cannot move its agencies away from their committee.

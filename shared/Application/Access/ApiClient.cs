@@ -3,7 +3,7 @@ namespace CulturalServerless.Application.Access;
 /// <summary>
 /// An entry of the registry of API clients (container <c>clients</c>): which roles an application
 /// (a province's portal, a committee's tool, a person's sign-in app) may use here and its scope.
-/// Keyed by the token's client id (<c>azp</c> or <c>appid</c>).
+/// Keyed by the token's client id (<c>azp</c>).
 /// </summary>
 public sealed record ApiClient
 {

@@ -153,7 +153,8 @@ public sealed partial class ApiClientService(
         return problems.ToResult();
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
+    // \A…\z rather than ^…$: $ also matches before a final "\n", which would let "x\n" through.
+    [GeneratedRegex("\\A[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ClientIdPattern();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API client {ClientId} registered: roles {Roles}, jurisdiction {Jurisdiction}, {AgencyCount} agencies, by {Subject}")]

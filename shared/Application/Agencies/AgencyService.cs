@@ -42,6 +42,11 @@ public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider cl
             if (current is null)
             {
                 if (expected is not null) throw PreconditionFailed(agencyId);
+                if (!AccessRules.CanCreateAgency(caller, registration.Jurisdiction!))
+                {
+                    throw AccessRules.Forbidden(
+                        $"Chỉ ứng dụng có phạm vi địa bàn bao gồm '{registration.Jurisdiction}' (hoặc quản trị viên) được tạo cơ quan ở đó.");
+                }
                 var fresh = ToAgency(agencyId, registration, createdAt: now, now);
                 fresh = fresh with { History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))] };
                 var created = await agencies.TryCreateAsync(fresh, ct);

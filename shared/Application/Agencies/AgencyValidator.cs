@@ -55,7 +55,19 @@ public static partial class AgencyValidator
         {
             problems.Add(path, "negative-count", "Số người không được âm.", "A head count cannot be negative.");
         }
-        var sum = staff.Officials + staff.ContractWorkers + staff.PublicEmployees;
+        int sum;
+        try
+        {
+            // Checked: three counts near int.MaxValue would otherwise wrap around to a small (even equal) total.
+            sum = checked(staff.Officials + staff.ContractWorkers + staff.PublicEmployees);
+        }
+        catch (OverflowException)
+        {
+            problems.Add("$.staff.total", "staff-total-overflow",
+                "Tổng các nhóm (công chức + lao động hợp đồng + viên chức) vượt quá giới hạn cho phép.",
+                "The sum of the categories is too large to count.");
+            return;
+        }
         if (sum != staff.Total)
         {
             problems.Add("$.staff.total", "staff-total-mismatch",
@@ -109,9 +121,10 @@ public static partial class AgencyValidator
         return false;
     }
 
-    [GeneratedRegex("^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \A…\z rather than ^…$: $ also matches before a final "\n", which would let "x\n" through.
+    [GeneratedRegex("\\A[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Symbol();
 
-    [GeneratedRegex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\\A[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 }

@@ -4,17 +4,22 @@ using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Calendar;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Reminders;
 
 /// <summary>What one run did; the timer logs it, the load harness prints it.</summary>
 public sealed record ReminderRunSummary(
-    DateOnly Date, int Year, int Agencies, int Missing, int Sent, int Delivered, int Failed, int NoWebhook, int AlreadyHandled, int Digests);
+    DateOnly Date, int Year, int Agencies, int Missing, int Sent, int Delivered, int Failed, int NoWebhook, int AlreadyHandled, int Digests,
+    int Deferred);
 
 /// <summary>
 /// The daily reminder run: pages through every registered agency, finds those without a submitted
 /// assessment for the current year (or whose report failed), and sends each the stage due today;
 /// then each subscribed committee its digest. Safe to repeat: every send is claimed in Cosmos DB first.
+/// Deliveries share one budget per run (<see cref="DeliveryRun"/>): a receiver that does not answer
+/// gets no further post in the run, and after <c>Webhooks__RunBudget</c> no post starts, so one
+/// slow receiver cannot hold the run past the host's timeout and starve the receivers after it.
 /// </summary>
 public sealed partial class ReminderService(
     IAgencyStore agencies,
@@ -22,6 +27,7 @@ public sealed partial class ReminderService(
     IWebhookSubscriptionStore subscriptions,
     ReminderCalendar calendar,
     ReminderDispatcher dispatcher,
+    IOptions<WebhookDeliveryOptions> delivery,
     TimeProvider clock,
     ILogger<ReminderService> logger)
 {
@@ -40,12 +46,13 @@ public sealed partial class ReminderService(
         var year = today.Year;
         var digests = new CommitteeDigests(await subscriptions.ListCommitteesAsync(cancellationToken));
         var tally = new Tally();
+        using var run = new DeliveryRun(delivery.Value.RunBudget);
         LogStarted(today, year);
         string? continuationToken = null;
         do
         {
             var page = await agencies.ListEntriesAsync(continuationToken, PageSize, cancellationToken);
-            await RemindPageAsync(page.Items, today, digests, tally, cancellationToken);
+            await RemindPageAsync(page.Items, today, digests, tally, run, cancellationToken);
             continuationToken = page.ContinuationToken;
         }
         while (continuationToken is not null);
@@ -55,17 +62,17 @@ public sealed partial class ReminderService(
             var rules = calendar.For(digest.Subscription.Owner, year);
             if (!rules.InSeason(today)) return;
             var reminder = DigestReminder(digest, rules, today);
-            tally.Count(await dispatcher.SendOnceAsync(reminder, digest.Subscription, token), digest: true);
+            tally.Count(await dispatcher.SendOnceAsync(reminder, digest.Subscription, run, token), digest: true);
         });
 
         var summary = tally.Summary(today, year);
         LogFinished(summary.Date, summary.Agencies, summary.Missing, summary.Sent, summary.Delivered, summary.Failed,
-            summary.NoWebhook, summary.AlreadyHandled, summary.Digests);
+            summary.NoWebhook, summary.AlreadyHandled, summary.Digests, summary.Deferred);
         return summary;
     }
 
     private async Task RemindPageAsync(
-        IReadOnlyList<AgencyEntry> page, DateOnly today, CommitteeDigests digests, Tally tally, CancellationToken cancellationToken)
+        IReadOnlyList<AgencyEntry> page, DateOnly today, CommitteeDigests digests, Tally tally, DeliveryRun run, CancellationToken cancellationToken)
     {
         var heads = await assessments.FindStatusesAsync(today.Year, page.Select(a => a.Id).ToList(), cancellationToken);
         var due = new List<(AgencyEntry Agency, MissingReason Reason, ReminderRules Rules, ReminderStage Stage)>();
@@ -88,7 +95,7 @@ public sealed partial class ReminderService(
         {
             var recipient = own.GetValueOrDefault(WebhookOwner.Agency(item.Agency.Id).DocumentId) ?? digests.PortalOf(item.Agency.Jurisdiction);
             var reminder = AgencyReminder(item.Agency, item.Reason, item.Rules, item.Stage, today);
-            tally.Count(await dispatcher.SendOnceAsync(reminder, recipient, token), digest: false);
+            tally.Count(await dispatcher.SendOnceAsync(reminder, recipient, run, token), digest: false);
         });
     }
 
@@ -143,31 +150,33 @@ public sealed partial class ReminderService(
         private int alreadyHandled;
         private int digests;
 
-        public void Count(ReminderState? state, bool digest)
+        private int deferred;
+
+        public void Count(DispatchOutcome outcome, bool digest)
         {
-            if (state is null)
+            switch (outcome)
             {
-                Interlocked.Increment(ref alreadyHandled);
-                return;
+                case DispatchOutcome.AlreadyHandled: Interlocked.Increment(ref alreadyHandled); return;
+                case DispatchOutcome.Deferred: Interlocked.Increment(ref deferred); return;
             }
             Interlocked.Increment(ref sent);
             if (digest) Interlocked.Increment(ref digests);
-            switch (state)
+            switch (outcome)
             {
-                case ReminderState.Delivered: Interlocked.Increment(ref delivered); break;
-                case ReminderState.Failed: Interlocked.Increment(ref failed); break;
-                case ReminderState.NoWebhook: Interlocked.Increment(ref noWebhook); break;
+                case DispatchOutcome.Delivered: Interlocked.Increment(ref delivered); break;
+                case DispatchOutcome.Failed: Interlocked.Increment(ref failed); break;
+                case DispatchOutcome.NoWebhook: Interlocked.Increment(ref noWebhook); break;
             }
         }
 
         public ReminderRunSummary Summary(DateOnly date, int year) =>
-            new(date, year, Agencies, Missing, sent, delivered, failed, noWebhook, alreadyHandled, digests);
+            new(date, year, Agencies, Missing, sent, delivered, failed, noWebhook, alreadyHandled, digests, deferred);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder run for {Date} (year {Year}) started")]
     private partial void LogStarted(DateOnly date, int year);
 
     [LoggerMessage(Level = LogLevel.Information, Message =
-        "Reminder run for {Date}: {Agencies} agencies, {Missing} missing, {Sent} sent ({Delivered} delivered, {Failed} failed, {NoWebhook} without webhook), {AlreadyHandled} already handled, {Digests} digests")]
-    private partial void LogFinished(DateOnly date, int agencies, int missing, int sent, int delivered, int failed, int noWebhook, int alreadyHandled, int digests);
+        "Reminder run for {Date}: {Agencies} agencies, {Missing} missing, {Sent} sent ({Delivered} delivered, {Failed} failed, {NoWebhook} without webhook), {AlreadyHandled} already handled, {Digests} digests, {Deferred} left for the next run")]
+    private partial void LogFinished(DateOnly date, int agencies, int missing, int sent, int delivered, int failed, int noWebhook, int alreadyHandled, int digests, int deferred);
 }

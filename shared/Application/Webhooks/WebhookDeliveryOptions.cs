@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace CulturalServerless.Application.Webhooks;
 
-/// <summary>The <c>Webhooks</c> settings: how hard the system tries to deliver one post.</summary>
+/// <summary>The <c>Webhooks</c> settings: where a post may go, and how hard the system tries to deliver it.</summary>
 public sealed class WebhookDeliveryOptions
 {
     public const string Section = "Webhooks";
@@ -13,4 +15,43 @@ public sealed class WebhookDeliveryOptions
 
     /// <summary>How long one try may take before it counts as failed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The ports a webhook URL may name, comma-separated (<c>Webhooks__AllowedPorts</c>, 443 by
+    /// default): a receiver is a web server, and any other port is a way to probe other services.
+    /// </summary>
+    public string AllowedPorts { get; set; } = "443";
+
+    /// <summary>
+    /// Lets webhooks reach loopback and private addresses, and plain HTTP on any port of loopback:
+    /// for tests and receivers on a developer's machine only. Off in the sample and in Azure.
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>
+    /// How long one reminder run may spend on deliveries in all, from its first post
+    /// (<c>Webhooks__RunBudget</c>): after it no post or retry starts, and what is left waits for
+    /// the next run. Half the Flex Consumption default function timeout of 30 minutes.
+    /// </summary>
+    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// After <c>?rotateSecret=true</c>, how long posts are still signed with the previous secret as
+    /// well (<c>Webhooks__SecretGracePeriod</c>, a day by default; zero: the old one stops at once).
+    /// </summary>
+    public TimeSpan SecretGracePeriod { get; set; } = TimeSpan.FromDays(1);
+
+    public IReadOnlySet<int> Ports()
+    {
+        var ports = new HashSet<int>();
+        foreach (var part in AllowedPorts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            {
+                throw new InvalidOperationException($"Webhooks__AllowedPorts must list ports (1–65535) separated by commas; got '{AllowedPorts}'.");
+            }
+            ports.Add(port);
+        }
+        return ports.Count > 0 ? ports : throw new InvalidOperationException("Webhooks__AllowedPorts lists no port.");
+    }
 }

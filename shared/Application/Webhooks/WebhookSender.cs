@@ -6,21 +6,30 @@ using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Webhooks;
 
-/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not.</summary>
+/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not (a <see cref="DeliveryErrors"/> category).</summary>
 public sealed record WebhookOutcome(bool Delivered, int Attempts, string? LastError);
 
 /// <summary>
 /// Posts signed events to receivers, retrying with doubling pauses when the failure may pass
 /// (network errors, timeouts, 408, 429, 5xx). Any other answer is final: a receiver that refuses
-/// the request (e.g. 401 on a bad signature) will refuse it again.
+/// the request (e.g. 401 on a bad signature) will refuse it again, and a host that resolves to a
+/// private address (<see cref="WebhookConnector"/>) is not tried again either.
 /// </summary>
 public sealed partial class WebhookSender(
     IHttpClientFactory clients, IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
 
+    /// <param name="subscription">Where to post.</param>
+    /// <param name="secrets">The secrets to sign with (<see cref="WebhookSecretProtector.SigningSecretsAsync"/>).</param>
+    /// <param name="eventName">The <c>X-Cultural-Event</c> header.</param>
+    /// <param name="deliveryId">The <c>X-Cultural-Delivery</c> header, the same on every try.</param>
+    /// <param name="body">The JSON body, signed as sent.</param>
+    /// <param name="retryBudget">Once cancelled, no further try starts (the run's budget); a try under way finishes.</param>
+    /// <param name="cancellationToken">Cancels everything.</param>
     public async Task<WebhookOutcome> SendAsync(
-        WebhookSubscription subscription, string eventName, string deliveryId, byte[] body, CancellationToken cancellationToken)
+        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body,
+        CancellationToken retryBudget, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var client = clients.CreateClient(ClientName);
@@ -29,56 +38,71 @@ public sealed partial class WebhookSender(
         {
             if (attempt > 1)
             {
-                // Real time, not the injected clock: this only spaces out tries, it dates nothing.
-                await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), cancellationToken);
+                using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, retryBudget);
+                try
+                {
+                    // Real time, not the injected clock: this only spaces out tries, it dates nothing.
+                    await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), pause.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogBudgetSpent(deliveryId, subscription.Id, attempt - 1);
+                    return new WebhookOutcome(false, attempt - 1, lastError);
+                }
             }
             bool retryable;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(settings.Timeout);
-                using var request = SignedRequest(subscription, eventName, deliveryId, body);
+                using var request = SignedRequest(subscription.Url, secrets, eventName, deliveryId, body);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (response.IsSuccessStatusCode)
                 {
                     return new WebhookOutcome(true, attempt, null);
                 }
-                lastError = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+                lastError = DeliveryErrors.Http((int)response.StatusCode);
                 retryable = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
                     || (int)response.StatusCode >= 500;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, null);
             }
             catch (HttpRequestException exception)
             {
-                lastError = exception.HttpRequestError + ": " + exception.Message;
-                retryable = true;
+                lastError = DeliveryErrors.Of(exception);
+                retryable = lastError != DeliveryErrors.PrivateAddress;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                lastError = $"no answer within {settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+                lastError = DeliveryErrors.Timeout;
                 retryable = true;
+                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
             }
-            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError);
             if (!retryable) return new WebhookOutcome(false, attempt, lastError);
         }
         return new WebhookOutcome(false, settings.MaxAttempts, lastError);
     }
 
-    private HttpRequestMessage SignedRequest(WebhookSubscription subscription, string eventName, string deliveryId, byte[] body)
+    private HttpRequestMessage SignedRequest(string url, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body)
     {
         // Signed afresh on each try, so a retry after a long pause still falls within the replay window.
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.SignAll(secrets, timestamp, body));
         request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId);
         request.Headers.Add(WebhookSignature.EventHeader, eventName);
         return request;
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} not retried after attempt {Attempt}: the run's delivery budget is spent")]
+    private partial void LogBudgetSpent(string deliveryId, string subscription, int attempt);
+
+    // The exception (socket and TLS text included) goes to the operators' logs only; the record keeps the category.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} failed on attempt {Attempt}: {Error}")]
-    private partial void LogAttemptFailed(string deliveryId, string subscription, int attempt, string error);
+    private partial void LogAttemptFailed(string deliveryId, string subscription, int attempt, string error, Exception? exception);
 }

@@ -6,15 +6,20 @@ using CulturalServerless.Application.Problems;
 using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Webhooks;
 
 /// <summary>
 /// Registers where an agency or a steering committee receives reminders, and issues the secret it
-/// verifies them with. This is the one place a webhook is registered.
+/// verifies them with. This is the one place a webhook is registered. Secrets are stored
+/// encrypted (<see cref="WebhookSecretProtector"/>); a rotation keeps the previous secret signing
+/// alongside the new one for <c>Webhooks__SecretGracePeriod</c>, so a receiver can switch without
+/// refusing posts meanwhile.
 /// </summary>
 public sealed partial class WebhookService(
-    IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, TimeProvider clock, ILogger<WebhookService> logger)
+    IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, WebhookUrlPolicy urls, WebhookSecretProtector secrets,
+    IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookService> logger)
 {
     public sealed record RegisterResult(WebhookView View, bool Created);
 
@@ -23,7 +28,20 @@ public sealed partial class WebhookService(
     {
         await RequireAccessAsync(caller, owner, write: true, cancellationToken);
         var rotate = ParseRotate(rotateSecret);
-        var url = ValidateUrl(registration.Url);
+        var url = await urls.ValidateAsync(registration.Url, cancellationToken);
+        var grace = options.Value.SecretGracePeriod;
+        // A new secret, made (and wrapped in Key Vault) at most once however often the loop below retries.
+        (string Text, ProtectedSecret Protected)? fresh = null;
+        async Task<(string Text, ProtectedSecret Protected)> FreshSecretAsync(CancellationToken ct)
+        {
+            if (fresh is null)
+            {
+                var text = WebhookSignature.NewSecret();
+                fresh = (text, await secrets.ProtectAsync(text, owner.DocumentId, ct));
+            }
+            return fresh.Value;
+        }
+
         // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
         return await OptimisticConcurrency.RunAsync(async ct =>
         {
@@ -31,25 +49,46 @@ public sealed partial class WebhookService(
             var current = await subscriptions.FindAsync(owner.DocumentId, ct);
             if (current is null)
             {
+                var issued = await FreshSecretAsync(ct);
                 var subscription = new WebhookSubscription
                 {
                     Id = owner.DocumentId, OwnerKind = owner.Kind, Owner = owner.Key, Url = url,
-                    Secret = WebhookSignature.NewSecret(), CreatedAt = now, UpdatedAt = now, SecretIssuedAt = now,
+                    ProtectedSecret = issued.Protected, CreatedAt = now, UpdatedAt = now, SecretIssuedAt = now,
                 };
                 if (!await subscriptions.TryCreateAsync(subscription, ct)) return Attempt<RegisterResult>.Retry;
                 LogRegistered(owner.DocumentId);
-                return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(subscription, withSecret: true), Created: true));
+                return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(subscription, now, issued.Text), Created: true));
             }
+            // A document from before secrets were encrypted: its secret is encrypted now, by this write.
+            var kept = current.Value.ProtectedSecret
+                ?? await secrets.ProtectAsync(current.Value.Secret!, owner.DocumentId, ct);
+            var stillValid = current.Value.PreviousSecretExpiresAt > now;
             var updated = current.Value with
             {
                 Url = url,
                 UpdatedAt = now,
-                Secret = rotate ? WebhookSignature.NewSecret() : current.Value.Secret,
-                SecretIssuedAt = rotate ? now : current.Value.SecretIssuedAt,
+                Secret = null,
+                ProtectedSecret = kept,
+                PreviousSecret = stillValid ? current.Value.PreviousSecret : null,
+                PreviousSecretExpiresAt = stillValid ? current.Value.PreviousSecretExpiresAt : null,
             };
+            string? shown = null;
+            if (rotate)
+            {
+                var issued = await FreshSecretAsync(ct);
+                shown = issued.Text;
+                updated = updated with
+                {
+                    ProtectedSecret = issued.Protected,
+                    SecretIssuedAt = now,
+                    // Only the secret just replaced stays valid: one rotated away earlier stops now.
+                    PreviousSecret = grace > TimeSpan.Zero ? kept : null,
+                    PreviousSecretExpiresAt = grace > TimeSpan.Zero ? now + grace : null,
+                };
+            }
             if (!await subscriptions.TryReplaceAsync(updated, current.ETag, ct)) return Attempt<RegisterResult>.Retry;
-            LogUpdated(owner.DocumentId, rotate);
-            return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(updated, withSecret: rotate), Created: false));
+            LogUpdated(owner.DocumentId, rotate, updated.PreviousSecretExpiresAt);
+            return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(updated, now, shown), Created: false));
         }, clock, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.", cancellationToken);
     }
 
@@ -58,13 +97,13 @@ public sealed partial class WebhookService(
         await RequireAccessAsync(caller, owner, write: false, cancellationToken);
         var subscription = await subscriptions.FindAsync(owner.DocumentId, cancellationToken)
             ?? throw ApiProblemException.NotFound("Chưa đăng ký webhook.");
-        return WebhookView.Of(subscription.Value, withSecret: false);
+        return WebhookView.Of(subscription.Value, clock.GetUtcNow());
     }
 
     /// <summary>
     /// An agency's webhook belongs to whoever may write the agency (its submitters, admins) and is
     /// readable by whoever may read it; an agency out of scope is answered as missing. A committee's
-    /// webhook belongs to the reviewers of that jurisdiction (or above it) and admins.
+    /// webhook belongs to that committee and admins; the committees above it may read it.
     /// </summary>
     private async Task RequireAccessAsync(Caller caller, WebhookOwner owner, bool write, CancellationToken cancellationToken)
     {
@@ -82,11 +121,13 @@ public sealed partial class WebhookService(
             }
             return;
         }
-        var isCommittee = caller.IsInRole(Roles.Reviewer)
-            && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(owner.Key, scope);
-        if (!caller.IsAdmin && !isCommittee)
+        if (!AccessRules.CanReadCommitteeWebhook(caller, owner.Key))
         {
-            throw AccessRules.Forbidden($"Chỉ Ban chỉ đạo của địa bàn '{owner.Key}' hoặc quản trị viên được xem, đăng ký webhook này.");
+            throw AccessRules.Forbidden($"Chỉ Ban chỉ đạo của địa bàn '{owner.Key}' (hoặc cấp trên) và quản trị viên được xem webhook này.");
+        }
+        if (write && !AccessRules.CanWriteCommitteeWebhook(caller, owner.Key))
+        {
+            throw AccessRules.Forbidden($"Chỉ chính Ban chỉ đạo của địa bàn '{owner.Key}' hoặc quản trị viên được đăng ký, đổi webhook này.");
         }
     }
 
@@ -112,28 +153,9 @@ public sealed partial class WebhookService(
             [new ValidationProblem("$.query.rotateSecret", "not-a-boolean", "rotateSecret phải là true hoặc false.", "rotateSecret must be true or false.")]),
     };
 
-    /// <summary>HTTPS only, so posts and their signatures are not sent in clear; plain HTTP only to this machine, for development and tests.</summary>
-    private static string ValidateUrl(string? url)
-    {
-        if (url is null)
-        {
-            throw ApiProblemException.Invalid([new ValidationProblem("$.url", "required", "Cần địa chỉ webhook (url).", "The webhook url is required.")]);
-        }
-        if (url.Length > 2048
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-            || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw ApiProblemException.Invalid([new ValidationProblem("$.url", "invalid-webhook-url",
-                "Webhook phải là địa chỉ https:// tuyệt đối (http:// chỉ cho máy cục bộ), không kèm tên người dùng/mật khẩu.",
-                "The webhook must be an absolute https:// URL (http:// only to loopback) without user info.")]);
-        }
-        return uri.AbsoluteUri;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Subscription} registered")]
     private partial void LogRegistered(string subscription);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Subscription} updated (secret rotated: {Rotated})")]
-    private partial void LogUpdated(string subscription, bool rotated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Subscription} updated (secret rotated: {Rotated}; previous secret signs until {PreviousSecretExpiresAt})")]
+    private partial void LogUpdated(string subscription, bool rotated, DateTimeOffset? previousSecretExpiresAt);
 }

@@ -15,8 +15,19 @@ public sealed record WebhookSubscription
     /// <summary>The agency id, or the committee's jurisdiction code.</summary>
     public required string Owner { get; init; }
     public required string Url { get; init; }
-    /// <summary>32 random bytes, base64url. The HMAC key is this text's UTF-8 bytes, as receivers hold it.</summary>
-    public required string Secret { get; init; }
+    /// <summary>
+    /// The signing secret (32 random bytes, base64url; the HMAC key is this text's UTF-8 bytes, as
+    /// receivers hold it), encrypted (<see cref="WebhookSecretProtector"/>).
+    /// </summary>
+    public ProtectedSecret? ProtectedSecret { get; init; }
+    /// <summary>
+    /// Only in documents written before secrets were encrypted: the secret in clear. Read, never
+    /// written: the next PUT of the webhook encrypts it and removes this.
+    /// </summary>
+    public string? Secret { get; init; }
+    /// <summary>The secret before the last rotation, still signed with until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public ProtectedSecret? PreviousSecret { get; init; }
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset SecretIssuedAt { get; init; }
@@ -44,9 +55,13 @@ public sealed record WebhookRegistration(string? Url);
 /// <summary>
 /// What the API shows of a subscription. <see cref="Secret"/> is present only in the answer that
 /// issued it (first registration or <c>?rotateSecret=true</c>): the system never shows it again.
+/// <see cref="PreviousSecretExpiresAt"/> says until when posts are signed with the secret before it too.
 /// </summary>
-public sealed record WebhookView(string Url, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset SecretIssuedAt, string? Secret = null)
+public sealed record WebhookView(
+    string Url, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset SecretIssuedAt,
+    DateTimeOffset? PreviousSecretExpiresAt = null, string? Secret = null)
 {
-    public static WebhookView Of(WebhookSubscription subscription, bool withSecret) =>
-        new(subscription.Url, subscription.CreatedAt, subscription.UpdatedAt, subscription.SecretIssuedAt, withSecret ? subscription.Secret : null);
+    public static WebhookView Of(WebhookSubscription subscription, DateTimeOffset now, string? issuedSecret = null) =>
+        new(subscription.Url, subscription.CreatedAt, subscription.UpdatedAt, subscription.SecretIssuedAt,
+            subscription.PreviousSecretExpiresAt > now ? subscription.PreviousSecretExpiresAt : null, issuedSecret);
 }

@@ -151,6 +151,7 @@ public static partial class RubricValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \A…\z rather than ^…$: $ also matches before a final "\n", which would let "x\n" through.
+    [GeneratedRegex("\\A[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex IdPattern();
 }

@@ -165,11 +165,26 @@ public sealed class AgencyApiTests(AppServices app) : IClassFixture<AppServices>
     [Theory]
     [InlineData("Bad_Id")]
     [InlineData("a")]
+    [InlineData("vp-ubnd-quang-ngai\n")]
     public async Task An_invalid_agency_id_is_a_400_naming_the_route_parameter(string id)
     {
         var response = await PutAsync(id, SeedAgency());
         Assert.Equal(400, response.Status);
         Assert.Equal(["$.route.agencyId"], response.ErrorPaths);
+    }
+
+    [Fact]
+    public async Task Staff_counts_whose_sum_overflows_are_a_400_at_the_total()
+    {
+        var id = NewId();
+        var body = JsonNode.Parse(SeedAgency())!;
+        body["staff"] = new JsonObject { ["total"] = 2, ["officials"] = 1_431_655_766, ["contractWorkers"] = 1_431_655_766, ["publicEmployees"] = 1_431_655_766 };
+
+        var response = await PutAsync(id, body.ToJsonString());
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(["$.staff.total"], response.ErrorPaths);
+        Assert.Equal(404, (await GetAsync(id)).Status);
     }
 
     [Fact]

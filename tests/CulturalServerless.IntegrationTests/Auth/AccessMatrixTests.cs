@@ -41,6 +41,8 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
         Row("reviewer-52", BinhDinhOffice, 200, 403, 403, 200);
         // Roles only count when the registry of API clients confirms them.
         Row("unregistered-submitter", QuangNgaiOffice, 403, 403, 403, 403);
+        // Admin too: a token's admin role without the client's registry entry is no role at all.
+        Row("unregistered-admin", QuangNgaiOffice, 403, 403, 403, 403);
         Row("token-roles-not-in-registry", QuangNgaiOffice, 403, 403, 403, 403);
         return data;
     }
@@ -91,6 +93,19 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
         Assert.Equal(expected == 201 ? 200 : 404, (await world.GetAgencyAsync(TestTokens.Admin, id)).Status);
     }
 
+    [Theory]
+    [InlineData("desk-of-new-office", "52.540")]
+    [InlineData("desk-of-new-office", "51")]
+    [InlineData("portal-51-listing-new-office", "52.540")]
+    public async Task A_portal_that_lists_an_agency_cannot_create_it_outside_its_jurisdiction(string caller, string jurisdiction)
+    {
+        var response = await world.PutAgencyAsync(Token(caller), NewOffice, AgencyBody(NewOffice, jurisdiction));
+
+        Assert.Equal(403, response.Status);
+        Assert.Equal("/problems/forbidden", (string?)response.Json["type"]);
+        Assert.Equal(404, (await world.GetAgencyAsync(TestTokens.Admin, NewOffice)).Status);
+    }
+
     [Fact]
     public async Task A_submitter_cannot_take_over_another_provinces_agency_by_moving_it_into_its_scope()
     {
@@ -114,6 +129,7 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
     [InlineData("portal-51")]
     [InlineData("reviewer-51")]
     [InlineData("unregistered-submitter")]
+    [InlineData("unregistered-admin")]
     [InlineData("token-roles-not-in-registry")]
     public async Task Only_admins_use_the_registry_of_api_clients(string caller)
     {
@@ -135,6 +151,7 @@ public sealed class AccessMatrixTests(TwoProvinces world) : IClassFixture<TwoPro
         Assert.Equal(["submitter"], entry.Json["roles"]!.AsArray().Select(r => (string?)r));
         Assert.Equal(404, (await world.GetClientAsync(TestTokens.Admin, "portal-unknown")).Status);
         var listed = list.Json["items"]!.AsArray().Select(i => (string?)i!["clientId"]).ToList();
-        Assert.Equal(Callers.Values.Where(c => c.Registry is not null).Select(c => c.ClientId).Order(StringComparer.Ordinal), listed);
+        var registered = Callers.Values.Where(c => c.Registry is not null).Select(c => c.ClientId).Append(TestTokens.AdminClientId);
+        Assert.Equal(registered.Order(StringComparer.Ordinal), listed);
     }
 }

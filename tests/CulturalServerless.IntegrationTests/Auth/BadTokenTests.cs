@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,6 +24,10 @@ public sealed class BadTokenTests(TwoProvinces world) : IClassFixture<TwoProvinc
         { "wrong audience", "the token is for another audience" },
         { "untrusted issuer", "the token's issuer is not trusted" },
         { "no expiry", "the token has no expiry" },
+        { "typ other than an access token's", "the token is not an access token (typ)" },
+        { "v1.0 token", Functions.Auth.CallerAuthenticator.V1Refused },
+        { "version other than 2.0", "the token is not a v2.0 access token" },
+        { "no client (azp)", "the token names no client (azp)" },
     };
 
     private static string? Make(string kind)
@@ -49,6 +54,10 @@ public sealed class BadTokenTests(TwoProvinces world) : IClassFixture<TwoProvinc
             case "wrong audience": return TestTokens.Create(new SecurityTokenDescriptor { Audience = "api://someone-else" });
             case "untrusted issuer": return TestTokens.Create(new SecurityTokenDescriptor { Issuer = "https://login.example.com/evil/v2.0" });
             case "no expiry": return NoExpiry();
+            case "typ other than an access token's": return TestTokens.Create(new SecurityTokenDescriptor { TokenType = "id+jwt" });
+            case "v1.0 token": return TestTokens.Create(new SecurityTokenDescriptor { Claims = new Dictionary<string, object> { ["ver"] = "1.0" } });
+            case "version other than 2.0": return TestTokens.Create(new SecurityTokenDescriptor { Claims = new Dictionary<string, object> { ["ver"] = "3.0" } });
+            case "no client (azp)": return TestTokens.Create(new SecurityTokenDescriptor { Subject = TestTokens.Identity("tests-user", null, [Roles.Admin]) });
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
     }
@@ -128,7 +137,7 @@ public sealed class BadTokenTests(TwoProvinces world) : IClassFixture<TwoProvinc
         return handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Functions.Auth.DevelopmentIssuer.Issuer,
-            Audience = TestTokens.Audience,
+            Audience = TestTokens.ApiClientId,
             Subject = TestTokens.Identity("tests-user", TestTokens.AdminClientId, ["admin"]),
             SigningCredentials = new SigningCredentials(TestTokens.Key, SecurityAlgorithms.RsaSha256),
         });

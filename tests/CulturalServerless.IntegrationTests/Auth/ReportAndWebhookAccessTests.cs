@@ -48,16 +48,42 @@ public sealed class ReportAndWebhookAccessTests(TwoProvinces world) : IClassFixt
 
     [Theory]
     [InlineData("reviewer-51", "51", 201)]
-    [InlineData("reviewer-51", "51.522", 201)]
+    [InlineData("reviewer-51.522", "51.522", 201)]
+    [InlineData("admin", "51.522", 201)]
+    [InlineData("reviewer-51", "51.522", 403)]
     [InlineData("reviewer-51.522", "51", 403)]
     [InlineData("reviewer-52", "51", 403)]
     [InlineData("portal-51", "51", 403)]
-    public async Task A_committees_webhook_is_its_own_jurisdictions_reviewers(string caller, string jurisdiction, int expected)
+    public async Task A_committees_webhook_is_changed_only_by_that_committee_or_an_admin(string caller, string jurisdiction, int expected)
     {
-        var request = world.App.Request(Token(caller), "PUT", $"/api/committees/{jurisdiction}/webhook", """{ "url": "https://bcd.example.vn/hooks" }""");
-        var response = await HttpCalls.ExecuteAsync(request, webhooks.PutCommittee(request, jurisdiction, CancellationToken.None));
+        var response = await PutCommitteeWebhookAsync(caller, jurisdiction, rotate: false);
 
         Assert.Equal(expected, response.Status is 200 ? 201 : response.Status);
+    }
+
+    [Fact]
+    public async Task A_province_reviewer_reads_a_district_committees_webhook_but_cannot_redirect_or_rotate_it()
+    {
+        var registered = await PutCommitteeWebhookAsync("reviewer-51.522", "51.522", rotate: false);
+        Assert.True(registered.Status is 200 or 201);
+
+        var redirect = await PutCommitteeWebhookAsync("reviewer-51", "51.522", rotate: false, url: "https://bcd-tinh.example.vn/hooks");
+        var rotate = await PutCommitteeWebhookAsync("reviewer-51", "51.522", rotate: true);
+        var request = world.App.Request(Token("reviewer-51"), "GET", "/api/committees/51.522/webhook");
+        var read = await HttpCalls.ExecuteAsync(request, webhooks.GetCommittee(request, "51.522", CancellationToken.None));
+
+        Assert.Equal((403, "/problems/forbidden"), (redirect.Status, (string?)redirect.Json["type"]));
+        Assert.Equal(403, rotate.Status);
+        Assert.False(rotate.Json.ContainsKey("secret"));
+        Assert.Equal(200, read.Status);
+        Assert.Equal("https://bcd.example.vn/hooks", (string?)read.Json["url"]);
+    }
+
+    private Task<ApiResponse> PutCommitteeWebhookAsync(string caller, string jurisdiction, bool rotate, string url = "https://bcd.example.vn/hooks")
+    {
+        var request = world.App.Request(Token(caller), "PUT", $"/api/committees/{jurisdiction}/webhook", new JsonObject { ["url"] = url }.ToJsonString(),
+            query: rotate ? "rotateSecret=true" : null);
+        return HttpCalls.ExecuteAsync(request, webhooks.PutCommittee(request, jurisdiction, CancellationToken.None));
     }
 
     [Theory]

@@ -18,6 +18,9 @@ public sealed class TwoProvinces : IAsyncLifetime
     public const string QuangNgaiCityOffice = "qn-van-phong-tp";
     public const string BinhDinhOffice = "bd-van-phong-ubnd";
 
+    /// <summary>An agency no one has registered yet, listed in the scope of its own desk (and of portal-51's desk).</summary>
+    public const string NewOffice = "qn-van-phong-moi";
+
     public static readonly IReadOnlyDictionary<string, string> AgencyJurisdictions = new Dictionary<string, string>
     {
         [QuangNgaiOffice] = "51",
@@ -29,10 +32,15 @@ public sealed class TwoProvinces : IAsyncLifetime
     public static readonly IReadOnlyDictionary<string, (string ClientId, string[] TokenRoles, JsonObject? Registry)> Callers =
         new Dictionary<string, (string, string[], JsonObject?)>
         {
+            // Registered by AppServices.InitializeAsync, as the first-admin bootstrap would.
             ["admin"] = (TestTokens.AdminClientId, [Roles.Admin], null),
+            // Claims admin, but its client is not in the registry: admin needs an entry like every role.
+            ["unregistered-admin"] = ("admin-app-unknown", [Roles.Admin], null),
             ["portal-51"] = ("portal-quang-ngai", [Roles.Submitter], Entry([Roles.Submitter], "51")),
             ["portal-52"] = ("portal-binh-dinh", [Roles.Submitter], Entry([Roles.Submitter], "52")),
             ["desk-of-office"] = ("desk-qn-van-phong", [Roles.Submitter], Entry([Roles.Submitter], null, QuangNgaiOffice)),
+            ["desk-of-new-office"] = ("desk-qn-van-phong-moi", [Roles.Submitter], Entry([Roles.Submitter], null, NewOffice)),
+            ["portal-51-listing-new-office"] = ("portal-qn-moi", [Roles.Submitter], Entry([Roles.Submitter], "51", NewOffice)),
             ["reviewer-51"] = ("committee-quang-ngai", [Roles.Reviewer], Entry([Roles.Reviewer], "51")),
             ["reviewer-51.522"] = ("committee-tp-quang-ngai", [Roles.Reviewer], Entry([Roles.Reviewer], "51.522")),
             ["reviewer-52"] = ("committee-binh-dinh", [Roles.Reviewer], Entry([Roles.Reviewer], "52")),

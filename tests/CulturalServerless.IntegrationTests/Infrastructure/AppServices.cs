@@ -40,7 +40,10 @@ public sealed class AppServices : IAsyncLifetime
             ["REMINDER_SCHEDULE"] = "0 0 1 * * *",
             ["RECONCILE_SCHEDULE"] = "0 */5 * * * *",
             ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:ClientId"] = TestTokens.ApiClientId,
+            ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
+            ["Webhooks:SecretKeyPath"] = TestSecretKeys.Path,
         };
         foreach (var (key, value) in overrides) Settings[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
@@ -80,7 +83,11 @@ public sealed class AppServices : IAsyncLifetime
         return HttpCalls.Request(method, path, body, contentType, query, all, Provider);
     }
 
-    public Task InitializeAsync() => Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        await Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        await TestTokens.RegisterAdminAsync(Provider);
+    }
 
     public async Task DisposeAsync()
     {

@@ -13,10 +13,26 @@ namespace CulturalServerless.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestTokens
 {
+    /// <summary>The tests' API: its application ID URI (<c>Auth__Audience</c>) and its client ID (<c>Auth__ClientId</c>).</summary>
     public const string Audience = "api://cultural-serverless-tests";
 
-    /// <summary>An admin app not in the registry: admins need no entry (see CallerScopes).</summary>
+    /// <summary>The audience v2.0 access tokens carry, and so the one test tokens carry unless a test says otherwise.</summary>
+    public const string ApiClientId = "5d2f7c1e-8a4b-4c39-9e60-3b1a0f7d2c84";
+
+    /// <summary>The tests' admin app; like every role, admin counts only with its registry entry (<see cref="RegisterAdminAsync"/>).</summary>
     public const string AdminClientId = "tests-admin-app";
+
+    /// <summary>Writes the admin app's registry entry, as the first-admin bootstrap does in a real deployment.</summary>
+    public static Task RegisterAdminAsync(IServiceProvider services) =>
+        services.GetRequiredService<IApiClientStore>().UpsertAsync(new CulturalServerless.Application.Access.ApiClient
+        {
+            Id = CulturalServerless.Application.Access.ApiClient.DocumentId(AdminClientId),
+            ClientId = AdminClientId,
+            Name = "Tests' admin",
+            Roles = [Roles.Admin],
+            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedBy = new Actor("tests", AdminClientId),
+        }, CancellationToken.None);
 
     public static readonly string KeyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"issuer-{Guid.NewGuid():N}.json");
 
@@ -24,7 +40,8 @@ public static class TestTokens
 
     private static JsonWebKey LoadKey()
     {
-        var key = DevelopmentIssuer.LoadOrCreateKey(KeyPath);
+        DevelopmentIssuer.CreateKeyIfMissing(KeyPath);
+        var key = DevelopmentIssuer.LoadKey(KeyPath);
         // The private key is for this run only: gone with the test process.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(KeyPath);
         return key;
@@ -51,13 +68,19 @@ public static class TestTokens
 
     /// <summary>
     /// Signs <paramref name="descriptor"/> with the test key, filling in what it leaves out with
-    /// valid values (issuer, audience, one hour of lifetime), so a test changes only what it tests.
+    /// valid values (issuer, the API's client ID as audience, ver 2.0, one hour of lifetime), so a
+    /// test changes only what it tests.
     /// </summary>
     public static string Create(SecurityTokenDescriptor descriptor, SigningCredentials? credentials = null)
     {
         var now = DateTime.UtcNow;
         descriptor.Issuer ??= DevelopmentIssuer.Issuer;
-        descriptor.Audience ??= Audience;
+        descriptor.Audience ??= ApiClientId;
+        descriptor.Claims ??= new Dictionary<string, object>();
+        if (!descriptor.Claims.ContainsKey("ver") && descriptor.Subject?.HasClaim(c => c.Type == "ver") != true)
+        {
+            descriptor.Claims["ver"] = "2.0";
+        }
         descriptor.Subject ??= Identity("tests-user", AdminClientId, [Roles.Admin]);
         descriptor.NotBefore ??= now.AddMinutes(-1);
         descriptor.IssuedAt ??= descriptor.NotBefore;

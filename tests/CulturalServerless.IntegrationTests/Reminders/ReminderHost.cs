@@ -19,9 +19,14 @@ public sealed class ReminderHost : IAsyncDisposable
 {
     private readonly List<ServiceProvider> instances = [];
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replace;
 
-    public ReminderHost(DateTimeOffset start)
+    /// <param name="start">Where the clock starts.</param>
+    /// <param name="overrides">Settings that differ from the defaults below.</param>
+    /// <param name="replace">Services replaced at a seam, e.g. the webhook hosts' resolver.</param>
+    public ReminderHost(DateTimeOffset start, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replace = null)
     {
+        this.replace = replace;
         Clock = new FakeTimeProvider(start);
         settings = new Dictionary<string, string?>
         {
@@ -31,11 +36,17 @@ public sealed class ReminderHost : IAsyncDisposable
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
             ["Auth:Audience"] = TestTokens.Audience,
+            ["Auth:ClientId"] = TestTokens.ApiClientId,
+            ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
+            ["Webhooks:SecretKeyPath"] = TestSecretKeys.Path,
             // Retries at test speed: the pauses double from here, as in production from 1 s.
             ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
             ["Webhooks:Timeout"] = "00:00:05",
+            // The receivers are real HTTP servers on 127.0.0.1, which the sample's settings refuse.
+            ["Webhooks:AllowPrivateTargets"] = "true",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         Services = NewInstance();
     }
 
@@ -48,20 +59,23 @@ public sealed class ReminderHost : IAsyncDisposable
     public HttpRequest Request(string token, string method, string path, string? query = null) =>
         HttpCalls.Request(method, path, (string?)null, null, query, new Dictionary<string, string> { ["Authorization"] = "Bearer " + token }, Services);
 
-    public static async Task<ReminderHost> StartAsync(DateTimeOffset start)
+    public static async Task<ReminderHost> StartAsync(
+        DateTimeOffset start, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replace = null)
     {
-        var host = new ReminderHost(start);
+        var host = new ReminderHost(start, overrides, replace);
         await host.Get<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        await TestTokens.RegisterAdminAsync(host.Services);
         return host;
     }
 
     /// <summary>Sets the clock to 01:00 UTC (08:00 in Viet Nam, the default schedule) of <paramref name="day"/>.</summary>
     public void MorningOf(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
 
-    public ServiceProvider SecondInstance() => NewInstance();
+    /// <summary>Another instance on the same database and clock, with some settings changed (none by default).</summary>
+    public ServiceProvider SecondInstance(IDictionary<string, string?>? overrides = null) => NewInstance(overrides);
 
     /// <summary>The registry's administrator, who sets up agencies and webhooks for the season.</summary>
-    private static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
+    public static readonly Caller Admin = new("test-admin", "test-admin", new HashSet<string> { Roles.Admin }, AccessScope.None);
 
     public async Task<string> RegisterAgencyAsync(string jurisdiction, string? name = null)
     {
@@ -118,13 +132,15 @@ public sealed class ReminderHost : IAsyncDisposable
         foreach (var instance in instances) await instance.DisposeAsync();
     }
 
-    private ServiceProvider NewInstance()
+    private ServiceProvider NewInstance(IDictionary<string, string?>? overrides = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddCulturalServerless(configuration);
+        replace?.Invoke(services);
         // As under the Functions host's ASP.NET Core integration: results are executed by MVC's executors.
         services.AddMvcCore();
         var provider = services.BuildServiceProvider();

@@ -10,13 +10,13 @@ using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.IntegrationTests.Reminders;
 
-/// <summary>One post as a receiver saw it, with whether its signature checked out.</summary>
+/// <summary>One post as a receiver saw it, with whether its signature checked out and how many signatures it carried.</summary>
 public sealed record ReceivedPost(
-    string Receiver, string Event, string DeliveryId, DateOnly Day, JsonObject Body, bool SignatureValid, string? Problem);
+    string Receiver, string Event, string DeliveryId, DateOnly Day, JsonObject Body, bool SignatureValid, string? Problem, int Signatures = 1);
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 (Kestrel on a free port) for portals' webhooks: each receiver
-/// name is a path with its own secret. It verifies every post the way docs/reminders.md tells a
+/// name is a path with its own secret (the one it trusts now: <see cref="Trust"/> again to switch). It verifies every post the way docs/reminders.md tells a
 /// portal to — written here independently of the app's signing code — and can be told to fail.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -69,7 +69,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var headers = context.Request.Headers;
         var problem = Verify(name, headers["X-Cultural-Timestamp"].ToString(), headers["X-Cultural-Signature"].ToString(), body);
         Posts.Enqueue(new ReceivedPost(name, headers["X-Cultural-Event"].ToString(), headers["X-Cultural-Delivery"].ToString(),
-            VietnamCalendar.Today(clock), JsonNode.Parse(body)!.AsObject(), problem is null, problem));
+            VietnamCalendar.Today(clock), JsonNode.Parse(body)!.AsObject(), problem is null, problem,
+            headers["X-Cultural-Signature"].ToString().Split(',').Length));
         if (failWith.TryGetValue(name, out var status) && StillFailing(name)) return Results.StatusCode(status);
         return problem is null ? Results.NoContent() : Results.Unauthorized();
     }
@@ -84,8 +85,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var age = clock.GetUtcNow().ToUnixTimeSeconds() - seconds;
         if (Math.Abs(age) > 300) return $"timestamp {age} s old";
         var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
-        var expected = "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
+        var expected = Encoding.ASCII.GetBytes("v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)));
+        // During a rotation's grace period the header lists a signature per valid secret, comma-separated.
+        return signature.Split(',', StringSplitOptions.TrimEntries)
+            .Any(candidate => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(candidate)))
             ? null : "signature mismatch";
     }
 

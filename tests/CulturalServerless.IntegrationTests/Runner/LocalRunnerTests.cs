@@ -120,6 +120,7 @@ public sealed class LocalRunnerTests
         Assert.Equal("Anonymous", health.AuthLevel);
 
         await using var appServices = new AppServices();
+        await appServices.InitializeAsync();
         await using var host = await RunnerHost.StartAsync(functions,
             (services, configuration) => services.AddCulturalServerless(configuration), appServices.Settings);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };

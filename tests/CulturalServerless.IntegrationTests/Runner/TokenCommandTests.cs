@@ -27,6 +27,58 @@ public sealed class TokenCommandTests(AppServices app) : IClassFixture<AppServic
     }
 
     [Fact]
+    public async Task On_a_fresh_clone_the_app_refuses_to_start_without_a_key_and_the_token_command_makes_one_it_then_trusts()
+    {
+        var keyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"fresh-clone-{Guid.NewGuid():N}.json");
+        var settings = new Dictionary<string, string?>(app.Settings) { ["Auth:DevelopmentIssuerKeyPath"] = keyPath };
+        var sameDatabase = new Dictionary<string, string?> { ["Auth:DevelopmentIssuerKeyPath"] = keyPath, ["Cosmos:Database"] = app.Settings["Cosmos:Database"] };
+        try
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => AppServices.With(sameDatabase));
+            Assert.Contains("does not exist", refused.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(keyPath));
+
+            var (exit, output, _) = await RunAsync(settings, "--role", "reviewer", "--jurisdiction", "51");
+
+            Assert.Equal(0, exit);
+            Assert.True(File.Exists(keyPath));
+            await using var started = AppServices.With(sameDatabase);
+            var functions = new AgencyFunctions(started.Get<Application.Agencies.AgencyService>(), NullLogger<AgencyFunctions>.Instance);
+            var request = started.Request(output.TrimEnd().Split('\n')[^1], "GET", "/api/agencies");
+            var response = await HttpCalls.ExecuteAsync(request, functions.List(request, CancellationToken.None));
+            Assert.Equal(200, response.Status);
+        }
+        finally
+        {
+            File.Delete(keyPath);
+        }
+    }
+
+    [Fact]
+    public async Task The_local_keys_command_makes_a_missing_key_once_and_keeps_it_after()
+    {
+        var keyPath = Path.Combine(Path.GetTempPath(), "cultural-serverless-tests", $"local-keys-{Guid.NewGuid():N}.json");
+        using var file = await LocalSettingsFile.WriteAsync(new Dictionary<string, string?>(app.Settings) { ["Auth:DevelopmentIssuerKeyPath"] = keyPath });
+        try
+        {
+            using var first = new StringWriter();
+            using var second = new StringWriter();
+
+            Assert.Equal(0, LocalKeys.Run(file.Path, first, TextWriter.Null));
+            var key = await File.ReadAllTextAsync(keyPath);
+            Assert.Equal(0, LocalKeys.Run(file.Path, second, TextWriter.Null));
+
+            Assert.Contains("created the development issuer's key", first.ToString(), StringComparison.Ordinal);
+            Assert.Equal("", second.ToString());
+            Assert.Equal(key, await File.ReadAllTextAsync(keyPath));
+        }
+        finally
+        {
+            File.Delete(keyPath);
+        }
+    }
+
+    [Fact]
     public async Task Refuses_when_the_app_is_configured_for_a_real_issuer()
     {
         var settings = new Dictionary<string, string?>(app.Settings) { ["Auth:Authority"] = "https://login.microsoftonline.com/contoso/v2.0" };
@@ -55,20 +107,10 @@ public sealed class TokenCommandTests(AppServices app) : IClassFixture<AppServic
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(IDictionary<string, string?> settings, params string[] args)
     {
-        var values = new JsonObject();
-        foreach (var (key, value) in settings) values[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var path = Path.Combine(Path.GetTempPath(), $"token-settings-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, new JsonObject { ["Values"] = values }.ToJsonString());
-        try
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var exit = await TokenCommand.RunAsync(args, path, output, error);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = await LocalSettingsFile.WriteAsync(settings);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await TokenCommand.RunAsync(args, file.Path, output, error);
+        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -4,11 +4,16 @@ using CulturalServerless.Functions.Http.Webhooks;
 
 namespace CulturalServerless.IntegrationTests.Webhooks;
 
-/// <summary>Registering webhooks and reading reminders through the function classes, against the emulator.</summary>
-public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices>
+/// <summary>
+/// Registering webhooks and reading reminders through the function classes, against the emulator,
+/// with the webhook settings of local.settings.sample.json (the ones ./run.sh starts the app with).
+/// </summary>
+public sealed class WebhookApiTests(SampleWebhookSettingsApp sample) : IClassFixture<SampleWebhookSettingsApp>
 {
-    private readonly WebhookFunctions functions = new(app.Get<WebhookService>(), NullLogger<WebhookFunctions>.Instance);
-    private readonly ApiClient api = new(app);
+    private readonly AppServices app = sample.App;
+
+    private readonly WebhookFunctions functions = new(sample.App.Get<WebhookService>(), NullLogger<WebhookFunctions>.Instance);
+    private readonly ApiClient api = new(sample.App);
 
     private Task<ApiResponse> PutAgencyAsync(string agencyId, string? body, string? query = null)
     {
@@ -75,7 +80,8 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
     [InlineData("ftp://portal.quangngai.gov.vn/hooks")]
     [InlineData("/hooks/relative")]
     [InlineData("https://user:pass@portal.quangngai.gov.vn/hooks")]
-    public async Task Only_https_urls_are_accepted_and_plain_http_is_refused_off_this_machine(string url)
+    [InlineData("https://portal.quangngai.gov.vn:8443/hooks")]
+    public async Task Only_https_urls_on_an_allowed_port_are_accepted(string url)
     {
         var agency = await api.RegisterAgencyAsync();
 
@@ -86,11 +92,70 @@ public sealed class WebhookApiTests(AppServices app) : IClassFixture<AppServices
         Assert.Equal(404, (await GetAgencyAsync(agency)).Status);
     }
 
-    [Fact]
-    public async Task Plain_http_to_loopback_is_accepted_for_development()
+    [Theory]
+    [InlineData("https://169.254.169.254/metadata/identity/oauth2/token")]
+    [InlineData("https://127.0.0.1/")]
+    [InlineData("https://10.0.0.1/")]
+    [InlineData("https://[::1]/")]
+    [InlineData("https://2130706433/")]
+    [InlineData("https://0x7f000001/")]
+    [InlineData("http://127.0.0.1:9/")]
+    [InlineData("https://0177.0.0.1/")]
+    [InlineData("https://127.1/")]
+    [InlineData("https://[::ffff:127.0.0.1]/")]
+    [InlineData("https://[::ffff:a9fe:a9fe]/metadata/identity/oauth2/token")]
+    [InlineData("https://172.16.0.1/")]
+    [InlineData("https://192.168.1.1/")]
+    [InlineData("https://100.64.0.1/")]
+    [InlineData("https://0.0.0.0/")]
+    [InlineData("https://224.0.0.1/")]
+    [InlineData("https://[fe80::1]/")]
+    [InlineData("https://[fd00::1]/")]
+    [InlineData("https://[ff02::1]/")]
+    [InlineData("https://localhost/")]
+    [InlineData("https://metadata/")]
+    public async Task Private_loopback_metadata_and_aliased_urls_are_refused_with_400_and_nothing_is_stored(string url)
     {
         var agency = await api.RegisterAgencyAsync();
-        Assert.Equal(201, (await PutAgencyAsync(agency, Url("http://127.0.0.1:7071/hooks"))).Status);
+
+        var response = await PutAgencyAsync(agency, Url(url));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("/problems/validation", (string?)response.Json["type"]);
+        Assert.Equal(["$.url"], response.ErrorPaths);
+        var error = response.Json["errors"]![0]!;
+        Assert.False(string.IsNullOrWhiteSpace((string?)error["message"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)error["messageEn"]));
+        Assert.Equal(404, (await GetAgencyAsync(agency)).Status);
+    }
+
+    [Theory]
+    [InlineData("https://portal.quangngai.gov.vn/hooks/cultural")]
+    [InlineData("https://20.205.243.166/hooks/cultural")]
+    public async Task A_public_https_url_is_accepted_without_being_reached(string url)
+    {
+        var agency = await api.RegisterAgencyAsync();
+
+        var response = await PutAgencyAsync(agency, Url(url));
+
+        Assert.Equal(201, response.Status);
+        Assert.Equal(url, (string?)response.Json["url"]);
+    }
+
+    [Fact]
+    public async Task Plain_http_to_loopback_is_accepted_only_where_private_targets_are_allowed()
+    {
+        await using var local = AppServices.With(new Dictionary<string, string?> { ["Webhooks:AllowPrivateTargets"] = "true" });
+        await local.InitializeAsync();
+        var agency = await new ApiClient(local).RegisterAgencyAsync();
+        var request = local.Request(TestTokens.Admin, "PUT", $"/api/agencies/{agency}/webhook", Url("http://127.0.0.1:7071/hooks"));
+        var functionsThere = new WebhookFunctions(local.Get<WebhookService>(), NullLogger<WebhookFunctions>.Instance);
+
+        var there = await HttpCalls.ExecuteAsync(request, functionsThere.PutAgency(request, agency, CancellationToken.None));
+        var here = await PutAgencyAsync(await api.RegisterAgencyAsync(), Url("http://127.0.0.1:7071/hooks"));
+
+        Assert.Equal(201, there.Status);
+        Assert.Equal(400, here.Status);
     }
 
     [Fact]

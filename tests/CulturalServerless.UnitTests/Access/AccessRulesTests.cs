@@ -44,6 +44,31 @@ public sealed class AccessRulesTests
         Assert.False(AccessRules.CanRead(new Caller("u", "c", new HashSet<string>(), new AccessScope("51", [])), "a", "51"));
     }
 
+    [Theory]
+    [InlineData(null, "52.540", false)]
+    [InlineData(null, "51", false)]
+    [InlineData("51", "51.522", true)]
+    [InlineData("51", "52.540", false)]
+    public void Creating_an_agency_takes_a_jurisdiction_scope_covering_its_place_not_its_listed_id(string? jurisdiction, string place, bool allowed)
+    {
+        var portal = As(Roles.Submitter, jurisdiction, "vp-moi");
+
+        Assert.Equal(allowed, AccessRules.CanCreateAgency(portal, place));
+        Assert.True(AccessRules.CanCreateAgency(As(Roles.Admin), place));
+        Assert.False(AccessRules.CanCreateAgency(As(Roles.Reviewer, "51"), "51.522"));
+    }
+
+    [Fact]
+    public void A_committees_webhook_is_changed_by_that_committee_or_an_admin_and_read_from_above()
+    {
+        Assert.True(AccessRules.CanWriteCommitteeWebhook(As(Roles.Reviewer, "51.522"), "51.522"));
+        Assert.True(AccessRules.CanWriteCommitteeWebhook(As(Roles.Admin), "51.522"));
+        Assert.False(AccessRules.CanWriteCommitteeWebhook(As(Roles.Reviewer, "51"), "51.522"));
+        Assert.False(AccessRules.CanWriteCommitteeWebhook(As(Roles.Submitter, "51.522"), "51.522"));
+        Assert.True(AccessRules.CanReadCommitteeWebhook(As(Roles.Reviewer, "51"), "51.522"));
+        Assert.False(AccessRules.CanReadCommitteeWebhook(As(Roles.Reviewer, "51.522"), "51"));
+    }
+
     [Fact]
     public void Reviewers_never_write_and_admins_never_submit()
     {

@@ -37,7 +37,7 @@ public sealed class CallerScopesTests
     }
 
     [Fact]
-    public void Without_a_registry_entry_only_admin_is_honoured_and_there_is_no_scope()
+    public void Without_a_registry_entry_no_role_counts_not_even_admin()
     {
         var submitter = CallerScopes.Resolve("sub", "unknown", [Roles.Submitter, Roles.Reviewer], null);
         var admin = CallerScopes.Resolve("sub", "unknown", [Roles.Admin, Roles.Submitter], null);
@@ -45,8 +45,18 @@ public sealed class CallerScopesTests
 
         Assert.Empty(submitter.Roles);
         Assert.True(submitter.Scope.IsEmpty);
-        Assert.Equal([Roles.Admin], admin.Roles);
+        Assert.Empty(admin.Roles);
+        Assert.False(admin.IsAdmin);
         Assert.Empty(noClient.Roles);
+    }
+
+    [Fact]
+    public void An_admin_entry_confirms_the_tokens_admin_role()
+    {
+        var caller = CallerScopes.Resolve("sub", "portal", [Roles.Admin], Entry([Roles.Admin]));
+
+        Assert.True(caller.IsAdmin);
+        Assert.True(caller.Scope.IsEmpty);
     }
 
     [Fact]

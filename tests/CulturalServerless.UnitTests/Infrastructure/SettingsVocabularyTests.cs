@@ -29,6 +29,10 @@ public sealed class SettingsVocabularyTests
             "The password of that PFX file (none for the development one); in Azure no key is ever in a file.",
         ["Auth__DevelopmentIssuerKeyPath"] =
             "The local development issuer's key file; Azure trusts Entra ID through Auth__Authority, and the app refuses both at once.",
+        ["Webhooks__SecretKeyPath"] =
+            "The webhook secrets' key file that ./run.sh makes; in Azure the key is in Key Vault (Webhooks__SecretKeyId), and the file is refused there.",
+        ["Auth__DevelopmentIssuer__Enabled"] =
+            "Trusts the local development issuer; the app refuses it on Azure hosting whatever the settings say.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>
@@ -47,6 +51,7 @@ public sealed class SettingsVocabularyTests
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Telemetry goes to Application Insights only from Azure.",
         ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Entra ID ingestion with the managed identity; Azure only.",
         ["Signing__KeyVaultUri"] = "The signing certificate is kept in Key Vault, which exists only in Azure (no emulator).",
+        ["Webhooks__SecretKeyId"] = "The Key Vault key that wraps the webhook secrets; locally a key file (Webhooks__SecretKeyPath) stands in for it.",
         ["Auth__Authority"] = "Entra ID's OpenID Connect metadata; locally the development issuer (Auth__DevelopmentIssuerKeyPath) stands in for it.",
     };
 
@@ -65,6 +70,8 @@ public sealed class SettingsVocabularyTests
         "Signing__PfxPath",
         "Signing__PfxPassword",
         "Auth__DevelopmentIssuerKeyPath",
+        "Auth__DevelopmentIssuer__Enabled",
+        "Webhooks__SecretKeyPath",
     ];
 
     [Fact]

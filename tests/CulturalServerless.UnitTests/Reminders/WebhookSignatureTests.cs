@@ -31,6 +31,19 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void During_a_grace_period_the_header_lists_a_signature_per_secret_and_either_secret_verifies()
+    {
+        var header = WebhookSignature.SignAll(["new-secret", Secret], Timestamp, Body);
+        var stamp = Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(WebhookSignature.Sign("new-secret", Timestamp, Body) + ",v1=20f14a6b557a2b61501bf756b0617145ded4d7b6b10650810f18d26cdc74da3c", header);
+        Assert.True(WebhookSignature.Verify(Secret, stamp, header, Body, SentAt));
+        Assert.True(WebhookSignature.Verify("new-secret", stamp, header, Body, SentAt));
+        Assert.False(WebhookSignature.Verify("other-secret", stamp, header, Body, SentAt));
+        Assert.Equal(WebhookSignature.Sign(Secret, Timestamp, Body), WebhookSignature.SignAll([Secret], Timestamp, Body));
+    }
+
+    [Fact]
     public void Secrets_are_32_random_bytes_in_base64url()
     {
         var one = WebhookSignature.NewSecret();
