@@ -44,7 +44,10 @@ public static class DependencyFailures
             $"Blob Storage not reachable ({inner.GetType().Name})",
         AggregateException aggregate => DescribeAll(aggregate, deadlinePassed),
         // Key Vault, wrapping or unwrapping a webhook secret: unavailable when what it met is; a refusal (403) stays a bug.
-        SecretKeyUnavailableException { InnerException: { } inner } => Describe(inner, deadlinePassed) is { } cause ? "Key Vault: " + cause : null,
+        SecretKeyUnavailableException { InnerException: RequestFailedException { Status: 408 or >= 500 } vault } => $"Key Vault answered {vault.Status} {vault.ErrorCode}",
+        SecretKeyUnavailableException { InnerException: { } inner } when Describe(inner, deadlinePassed) is not null =>
+            $"Key Vault not reachable ({inner.GetType().Name})",
+        SecretKeyUnavailableException => null,
         _ when IsNetworkFailure(exception) => $"not reachable ({exception.GetType().Name})",
         _ => null,
     };
