@@ -5,7 +5,8 @@ using CulturalServerless.Reports.Signing;
 namespace CulturalServerless.Application.Reports;
 
 /// <summary>Which assessment version a verified report belongs to.</summary>
-public sealed record VerifiedAssessment(string AgencyId, int Year, int Version);
+/// <summary>Which assessment version a verified report belongs to, and whether a later official version superseded it.</summary>
+public sealed record VerifiedAssessment(string AgencyId, int Year, int Version, bool Superseded);
 
 /// <summary>
 /// The answer to "is this file a report we issued, unchanged?": valid only when the signature
@@ -44,7 +45,8 @@ public sealed class ReportVerificationService(ReportSignatureVerifier verifier, 
             signature.SignerSubject,
             signature.SigningTime,
             issued?.Report.DocumentNumber,
-            issued is null ? null : new VerifiedAssessment(issued.AgencyId, issued.Year, issued.Version),
+            issued is null ? null : new VerifiedAssessment(issued.AgencyId, issued.Year, issued.Version,
+                Superseded: (await assessments.FindHeadAsync(issued.AgencyId, issued.Year, cancellationToken))?.Value.LatestVersion > issued.Version),
             problems);
     }
 }

@@ -157,6 +157,8 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         var verified = await VerifyAsync(await DownloadReportAsync(agencyId, version: 1));
         Assert.True((bool?)verified.Json["valid"]);
         Assert.Equal(1, (int?)verified.Json["assessment"]!["version"]);
+        Assert.True((bool?)verified.Json["assessment"]!["superseded"]);
+        Assert.False((bool?)(await VerifyAsync(await DownloadReportAsync(agencyId, version: 2))).Json["assessment"]!["superseded"]);
         Assert.Equal(404, (await LinkAsync(agencyId, "version=3")).Status);
     }
 
