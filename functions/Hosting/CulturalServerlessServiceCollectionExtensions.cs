@@ -3,6 +3,7 @@ using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
@@ -44,6 +45,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
+        services.AddRecognitionProcedures(configuration);
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<IDependencyOutages, DependencyOutages>();
