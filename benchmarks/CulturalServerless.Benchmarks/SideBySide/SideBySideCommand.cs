@@ -48,14 +48,7 @@ internal static class SideBySideCommand
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < options.WarmUp) RenderAndSign();
 
-        var samples = new double[options.Iterations];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var one = Stopwatch.StartNew();
-            RenderAndSign();
-            samples[i] = one.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(samples);
+        var samples = SortedTimings(options.Iterations, () => RenderAndSign());
 
         var parallel = Stopwatch.StartNew();
         var documents = 0;
@@ -108,15 +101,23 @@ internal static class SideBySideCommand
         var before = GC.GetAllocatedBytesForCurrentThread();
         RenderAndSign();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        var samples = new double[options.DecisionIterations];
+        var samples = SortedTimings(options.DecisionIterations, () => RenderAndSign());
+        return (fodt, samples[samples.Length / 2], pages, allocated);
+    }
+
+    /// <summary>Milliseconds of <paramref name="count"/> calls of <paramref name="work"/>, one at a time, in order.</summary>
+    private static double[] SortedTimings(int count, Action work)
+    {
+        var samples = new double[count];
         for (var i = 0; i < samples.Length; i++)
         {
             var one = Stopwatch.StartNew();
-            RenderAndSign();
+            work();
             samples[i] = one.Elapsed.TotalMilliseconds;
         }
+
         Array.Sort(samples);
-        return (fodt, samples[samples.Length / 2], pages, allocated);
+        return samples;
     }
 
     private static void Print(string key, object value) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using CulturalServerless.Reports.Signing;
@@ -27,7 +26,7 @@ public sealed class TimestampAuthorityTests
             File.WriteAllBytes(Path.Combine(directory, "q.tsq"), request.Encode());
             File.WriteAllBytes(Path.Combine(directory, "r.tsr"), reply);
 
-            var output = Openssl(directory, "ts", "-verify", "-in", "r.tsr", "-queryfile", "q.tsq", "-CAfile", _pki.CaPath);
+            var output = Tool.Run("openssl", directory, "ts", "-verify", "-in", "r.tsr", "-queryfile", "q.tsq", "-CAfile", _pki.CaPath);
 
             Assert.Contains("Verification: OK", output, StringComparison.Ordinal);
         }
@@ -73,19 +72,5 @@ public sealed class TimestampAuthorityTests
         using var response = await http.PostAsync(url, content);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static string Openssl(string directory, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("openssl", arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return output.Result + errors.Result;
     }
 }
