@@ -1,4 +1,5 @@
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Jurisdictions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,11 +11,12 @@ namespace CulturalServerless.Functions.Auth;
 /// issuer of the authority's metadata, one of the API's two names as audience (its client ID, its
 /// application ID URI), an access token's type, lifetime with two minutes of clock skew, version
 /// 2.0 with its client in <c>azp</c>; then roles and scope through the registry of API clients.
-/// v1.0 tokens are refused on purpose, with the fix in the error (docs/security.md). Function keys
-/// may guard the door, but only this decides who is calling.
+/// v1.0 tokens are refused on purpose, with the fix in the error (docs/security.md). A client whose
+/// registered scope names a unit that no longer exists is refused here (403 naming the successor).
+/// Function keys may guard the door, but only this decides who is calling.
 /// </summary>
 public sealed partial class CallerAuthenticator(
-    AuthOptions options, TrustedIssuer issuer, ApiClientService clients, ILogger<CallerAuthenticator> logger)
+    AuthOptions options, TrustedIssuer issuer, ApiClientService clients, ClientJurisdictions registeredScopes, ILogger<CallerAuthenticator> logger)
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
@@ -48,6 +50,7 @@ public sealed partial class CallerAuthenticator(
             : [];
         var caller = await clients.ResolveCallerAsync(subject, clientId, roles, cancellationToken) with { DelegatedScopes = scopes };
         LogAuthenticated(subject, clientId, string.Join(",", caller.Roles), scopes.Count > 0 ? string.Join(" ", scopes) : "(app-only)");
+        await registeredScopes.RequireCurrentAsync(caller, cancellationToken);
         return caller;
     }
 

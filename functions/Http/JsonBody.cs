@@ -23,7 +23,7 @@ public static class JsonBody
     {
         RequireJsonContentType(request);
         if (request.ContentLength > MaxBytes) throw TooLarge();
-        var text = await ReadTextAsync(request.Body, cancellationToken);
+        var text = await ReadTextAsync(request.Body, MaxBytes, ProblemType.MalformedJson, cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new ApiProblemException(ProblemType.EmptyBody, "Yêu cầu cần nội dung JSON.");
@@ -57,24 +57,25 @@ public static class JsonBody
             $"Cần Content-Type: application/json (UTF-8); đã nhận '{request.ContentType ?? "(không có)"}'.");
     }
 
-    private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>A UTF-8 body of at most <paramref name="maxBytes"/> as text; other bytes are a problem of <paramref name="malformed"/>'s type.</summary>
+    internal static async Task<string> ReadTextAsync(Stream body, int maxBytes, ProblemType malformed, CancellationToken cancellationToken)
     {
         // Counts what arrives rather than trusting Content-Length, which a chunked request lacks.
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
             var total = 0;
             int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(total, MaxBytes + 1 - total), cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(buffer.AsMemory(total, maxBytes + 1 - total), cancellationToken)) > 0)
             {
                 total += read;
-                if (total > MaxBytes) throw TooLarge();
+                if (total > maxBytes) throw TooLarge(maxBytes);
             }
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
         }
         catch (DecoderFallbackException)
         {
-            throw new ApiProblemException(ProblemType.MalformedJson, "Nội dung không phải văn bản UTF-8 hợp lệ.");
+            throw new ApiProblemException(malformed, "Nội dung không phải văn bản UTF-8 hợp lệ.");
         }
         finally
         {
@@ -82,6 +83,6 @@ public static class JsonBody
         }
     }
 
-    private static ApiProblemException TooLarge() =>
-        new(ProblemType.PayloadTooLarge, $"Nội dung vượt quá giới hạn {MaxBytes / 1024} KB.");
+    private static ApiProblemException TooLarge(int maxBytes = MaxBytes) =>
+        new(ProblemType.PayloadTooLarge, $"Nội dung vượt quá giới hạn {maxBytes / 1024} KB.");
 }

@@ -5,6 +5,7 @@ using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Documents;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
@@ -47,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiClientStore, ApiClientRepository>();
         services.AddSingleton<IReminderStore, ReminderRepository>();
         services.AddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionRepository>();
+        services.AddSingleton<IAdministrativeUnitStore, AdministrativeUnitRepository>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

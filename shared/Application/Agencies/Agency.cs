@@ -34,12 +34,21 @@ public sealed record Agency
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The registration history with validity dates, oldest first; the last is the current one, as
+    /// the fields above say. Reports of a past year print the period of that year.
+    /// </summary>
+    public IReadOnlyList<AgencyRegistrationPeriod> Registrations { get; init; } = [];
+
     /// <summary>Every write: who (subject and client), when, and which fields it changed. Readable by whoever may read the agency.</summary>
     public IReadOnlyList<AgencyChange> History { get; init; } = [];
 }
 
-/// <summary>One write of an agency: <c>registered</c> or <c>updated</c>, with the top-level fields it changed.</summary>
-public sealed record AgencyChange(DateTimeOffset At, Actor Actor, string Action, IReadOnlyList<string> Changed);
+/// <summary>
+/// One write of an agency: <c>registered</c>, <c>updated</c> or <c>moved</c> (by a reorganisation),
+/// with the top-level fields it changed; a move says from where to where in <see cref="Detail"/>.
+/// </summary>
+public sealed record AgencyChange(DateTimeOffset At, Actor Actor, string Action, IReadOnlyList<string> Changed, string? Detail = null);
 
 /// <summary>Staff as the report's section I counts them (seed: 89 = 60 + 14 + 15).</summary>
 public sealed record AgencyStaff(int Total, int Officials, int ContractWorkers, int PublicEmployees);

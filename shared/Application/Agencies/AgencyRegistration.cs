@@ -18,4 +18,11 @@ public sealed record AgencyRegistration
     public AgencyStaff? Staff { get; init; }
     public AgencySigner? Signer { get; init; }
     public AgencyContact? Contact { get; init; }
+
+    /// <summary>
+    /// The day this registration takes effect (default: today in Viet Nam, for a new agency or a
+    /// change of what its reports print). Its jurisdiction must exist on that day. A date before the
+    /// current registration's start is refused: history is not rewritten.
+    /// </summary>
+    public DateOnly? ValidFrom { get; init; }
 }

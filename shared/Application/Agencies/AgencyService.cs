@@ -1,8 +1,11 @@
 using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Calendar;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -13,14 +16,18 @@ namespace CulturalServerless.Application.Agencies;
 /// agencies of their scope, reviewers read those of their jurisdiction, admins keep all of it;
 /// an agency outside the caller's scope reads as one that does not exist.
 /// </summary>
-public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider clock, ILogger<AgencyService> logger)
+public sealed partial class AgencyService(
+    IAgencyStore agencies, JurisdictionCatalogue catalogue, IAgencyPlaceFollower places, TimeProvider clock, ILogger<AgencyService> logger)
 {
     public sealed record RegisterResult(Stored<Agency> Agency, bool Created);
 
     /// <summary>
     /// Registers or updates an agency. With <paramref name="ifMatch"/> the update happens only if the
     /// agency is still as the caller read it (else 412); without it, a concurrent update is re-read
-    /// and the full replacement applied again, so no writer is silently lost.
+    /// and the full replacement applied again, so no writer is silently lost. The jurisdiction must
+    /// exist on the registration's date (else 400 naming its successor); a change of what the
+    /// reports print opens a new registration period; the agency's assessments of every year follow
+    /// it to its jurisdiction (repeated on every write, so a retry completes a move cut short).
     /// </summary>
     public async Task<RegisterResult> RegisterAsync(
         Caller caller, string agencyId, AgencyRegistration registration, string? ifMatch, CancellationToken cancellationToken)
@@ -34,8 +41,14 @@ public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider cl
             throw AccessRules.Forbidden($"Cơ quan '{agencyId}' ở địa bàn '{registration.Jurisdiction}' nằm ngoài phạm vi của bạn.");
         }
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw PreconditionFailed(agencyId);
+        var today = VietnamCalendar.Today(clock);
+        if (registration.ValidFrom > today)
+        {
+            throw ApiProblemException.Invalid([new ValidationProblem("$.validFrom", "future-date",
+                "Ngày có hiệu lực của đăng ký không được sau hôm nay.", "A registration cannot take effect after today.")]);
+        }
 
-        return await OptimisticConcurrency.RunAsync(async ct =>
+        var result = await OptimisticConcurrency.RunAsync(async ct =>
         {
             var now = clock.GetUtcNow();
             var current = await agencies.FindAsync(agencyId, ct);
@@ -48,7 +61,13 @@ public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider cl
                         $"Chỉ ứng dụng có phạm vi địa bàn bao gồm '{registration.Jurisdiction}' (hoặc quản trị viên) được tạo cơ quan ở đó.");
                 }
                 var fresh = ToAgency(agencyId, registration, createdAt: now, now);
-                fresh = fresh with { History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))] };
+                var from = registration.ValidFrom ?? today;
+                await RequireUnitOnAsync(fresh.Jurisdiction, from, ct);
+                fresh = fresh with
+                {
+                    Registrations = [AgencyRegistrationPeriod.Of(fresh, from)],
+                    History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))],
+                };
                 var created = await agencies.TryCreateAsync(fresh, ct);
                 if (created is null) return Attempt<RegisterResult>.Retry; // someone created it meanwhile: update it instead
                 LogRegistered(agencyId, created.Value.Jurisdiction);
@@ -65,7 +84,18 @@ public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider cl
             }
             if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
             var next = ToAgency(agencyId, registration, current.Value.CreatedAt, now);
-            next = next with { History = [.. current.Value.History, new AgencyChange(now, caller.Actor, "updated", ChangedFields(current.Value, next))] };
+            var periods = current.Value.Periods();
+            var period = AgencyRegistrationPeriod.Of(next, registration.ValidFrom ?? today);
+            // Nothing the reports print changed and no date was given: the current period goes on.
+            var registrations = registration.ValidFrom is null && period.SameAs(periods[^1])
+                ? periods
+                : AgencyRegistrations.With(periods, period) ?? throw BeforeCurrentPeriod(periods[^1]);
+            await RequireUnitOnAsync(next.Jurisdiction, registrations[^1].ValidFrom, ct);
+            next = next with
+            {
+                Registrations = registrations,
+                History = [.. current.Value.History, new AgencyChange(now, caller.Actor, "updated", ChangedFields(current.Value, next))],
+            };
             var replaced = await agencies.TryReplaceAsync(next, current.ETag, ct);
             if (replaced is null)
             {
@@ -75,7 +105,23 @@ public sealed partial class AgencyService(IAgencyStore agencies, TimeProvider cl
             LogUpdated(agencyId, replaced.Value.Jurisdiction);
             return Attempt<RegisterResult>.Done(new RegisterResult(replaced, Created: false));
         }, clock, $"Cơ quan '{agencyId}' đang được cập nhật đồng thời; vui lòng thử lại.", cancellationToken);
+        await places.FollowAsync(agencyId, result.Agency.Value.Jurisdiction, caller.Actor, cancellationToken);
+        return result;
     }
+
+    /// <summary>400 unless every unit of <paramref name="jurisdiction"/> the catalogue knows exists on <paramref name="date"/>; an ended one names its successor.</summary>
+    private async Task RequireUnitOnAsync(string jurisdiction, DateOnly date, CancellationToken cancellationToken)
+    {
+        var check = await catalogue.CheckAsync(jurisdiction, date, cancellationToken);
+        if (check.IsValid) return;
+        var problem = new ValidationProblem("$.jurisdiction", check.Code!, check.Message, check.MessageEn);
+        throw new ApiProblemException(ProblemType.Validation, $"{check.Message} ({jurisdiction}, {JurisdictionCheck.Date(date)})", [problem]);
+    }
+
+    private static ApiProblemException BeforeCurrentPeriod(AgencyRegistrationPeriod current) =>
+        ApiProblemException.Invalid([new ValidationProblem("$.validFrom", "before-current-registration",
+            $"Đăng ký hiện hành có hiệu lực từ {JurisdictionCheck.Date(current.ValidFrom)}; không ghi lại lịch sử trước ngày đó.",
+            $"The current registration took effect on {current.ValidFrom:yyyy-MM-dd}; history before it is not rewritten.")]);
 
     public async Task<Stored<Agency>> GetAsync(Caller caller, string agencyId, CancellationToken cancellationToken)
     {

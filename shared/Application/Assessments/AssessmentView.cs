@@ -13,6 +13,10 @@ public sealed record AssessmentView
 {
     public required string AgencyId { get; init; }
     public required int Year { get; init; }
+
+    /// <summary>Where the assessment is listed and read: its agency's current jurisdiction.</summary>
+    public required string Jurisdiction { get; init; }
+
     public required int Version { get; init; }
     public required int LatestVersion { get; init; }
     public required AssessmentStatus Status { get; init; }
@@ -39,6 +43,7 @@ public sealed record AssessmentView
     {
         AgencyId = version.AgencyId,
         Year = version.Year,
+        Jurisdiction = head.Jurisdiction,
         Version = version.Version,
         LatestVersion = head.LatestVersion,
         Status = head.Status,

@@ -50,9 +50,15 @@ public interface IAssessmentStore
     /// <summary>The committee's list: highest computed total first.</summary>
     Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>Every year the agency has a head for, with the jurisdiction stamped in it (one small query across its years).</summary>
+    Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken);
+
     /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
     Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
 }
+
+/// <summary>A year of an agency's assessments and the jurisdiction its head is listed under.</summary>
+public sealed record HeadPlace(int Year, string Jurisdiction);
 
 /// <summary>Which version: an agency, a year and a version number.</summary>
 public sealed record VersionKey(string AgencyId, int Year, int Version);

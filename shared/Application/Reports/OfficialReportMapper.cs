@@ -1,4 +1,5 @@
 using System.Globalization;
+using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Reports;
 using CulturalServerless.Scoring;
@@ -8,7 +9,9 @@ namespace CulturalServerless.Application.Reports;
 /// <summary>
 /// Turns a scored assessment snapshot into the official report of the seed's shape: the agency's
 /// own words in sections I–IV, the score table in the annex, its registration in the header and
-/// signature block.
+/// signature block. The header's bodies, the place and the committee asked come from the agency's
+/// registration period of the assessed year (its last day, or the issue date if earlier), so a
+/// report for a past year names the bodies as they were then, not after a later move or merger.
 /// </summary>
 public static class OfficialReportMapper
 {
@@ -20,17 +23,19 @@ public static class OfficialReportMapper
     public static OfficialReport Map(ReportRequest request, int documentNumber, DateOnly issueDate)
     {
         var agency = request.Agency;
+        var lastDay = new DateOnly(request.Year, 12, 31);
+        var then = agency.On(issueDate < lastDay ? issueDate : lastDay);
         var submission = request.Submission;
         var score = request.Score;
         var year = request.Year.ToString(CultureInfo.InvariantCulture);
         var passed = score.Verdict == Verdict.Passed;
         return new OfficialReport
         {
-            ParentBody = agency.ParentBody.ToUpper(Vietnamese),
-            IssuingBody = (agency.HeaderName ?? agency.Name).ToUpper(Vietnamese),
+            ParentBody = then.ParentBody.ToUpper(Vietnamese),
+            IssuingBody = (then.HeaderName ?? then.Name).ToUpper(Vietnamese),
             Number = DocumentNumber.OfReport(documentNumber, agency.Symbol),
-            PlaceAndDate = new IssuePlaceAndDate(agency.PlaceName, issueDate),
-            Title = $"Xây dựng cơ quan {agency.Name}\nđạt chuẩn văn hóa năm {year}",
+            PlaceAndDate = new IssuePlaceAndDate(then.PlaceName, issueDate),
+            Title = $"Xây dựng cơ quan {then.Name}\nđạt chuẩn văn hóa năm {year}",
             GeneralSituation = Paragraphs(submission.GeneralSituation),
             Criteria = score.Criteria.Select(criterion => new CriterionSection(
                 criterion.Code,
@@ -53,7 +58,7 @@ public static class OfficialReportMapper
                 score.SelfTotal ?? score.Total,
                 score.MaxTotal,
                 passed ? $"đạt cơ quan văn hóa năm {year}" : $"chưa đạt cơ quan văn hóa năm {year}",
-                $"Đề nghị {agency.SteeringCommittee ?? DefaultCommittee} xem xét, công nhận cơ quan văn hóa năm {year} đối với {agency.Name}./."),
+                $"Đề nghị {then.SteeringCommittee ?? DefaultCommittee} xem xét, công nhận cơ quan văn hóa năm {year} đối với {then.Name}./."),
             Annex = Annex(score),
             Recipients = submission.Recipients,
             Signatory = new ReportSignatory(agency.Signer.Title.ToUpper(Vietnamese), agency.Signer.Name)

@@ -100,6 +100,17 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
             container, query.Select("SELECT * FROM c", "c.computedTotal DESC"), continuationToken, pageSize, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery()
+            .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
+            .Where("c.agencyId = @agencyId", "@agencyId", agencyId)
+            .Select("SELECT c.year, c.jurisdiction FROM c");
+        var places = new List<HeadPlace>();
+        await foreach (var place in CosmosQueries.ReadAllAsync<HeadPlace>(container, query, cancellationToken)) places.Add(place);
+        return places;
+    }
+
     public async Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(
         int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken)
     {

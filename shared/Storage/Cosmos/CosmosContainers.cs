@@ -36,5 +36,11 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients];
+    /// <summary>
+    /// The districts and communes an admin imported into the catalogue of administrative units, one
+    /// document per province (<c>units:{province}</c>), by id: the catalogue is read whole and cached.
+    /// </summary>
+    public static readonly CosmosContainerDefinition Jurisdictions = new("jurisdictions", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients, Jurisdictions];
 }

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using System.Collections.Concurrent;
 using CulturalServerless.Application.Agencies;
@@ -21,7 +22,7 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
     private readonly AgencyFunctions agencies = new(app.Get<AgencyService>(), Logger<AgencyFunctions>(loggers));
     private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), Logger<AssessmentFunctions>(loggers));
     private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), Logger<AssessmentListFunction>(loggers));
-    private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), Logger<ApiClientFunctions>(loggers));
+    private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), app.Get<ClientJurisdictions>(), Logger<ApiClientFunctions>(loggers));
 
     private static ILogger<T> Logger<T>(ILoggerFactory? loggers) => loggers is null ? NullLogger<T>.Instance : loggers.CreateLogger<T>();
 

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -127,7 +128,7 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
     [Fact]
     public async Task A_draft_issues_nothing_and_stays_out_of_the_committees_list_and_the_reminders_look_up()
     {
-        var province = "p" + Guid.NewGuid().ToString("N")[..6];
+        var province = "51.p" + Guid.NewGuid().ToString("N")[..6]; // a district of its own under a province the catalogue knows
         var draftOnly = await api.RegisterAgencyAsync($"{province}.1");
         var submitted = await api.RegisterAgencyAsync($"{province}.2");
         Assert.Equal(201, (await api.SubmitAsync(submitted, Seed())).Status);
@@ -211,7 +212,7 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
     [Fact]
     public async Task Reviewers_get_403_callers_outside_the_scope_404_and_admins_and_the_provinces_portal_keep_it()
     {
-        var province = "p" + Guid.NewGuid().ToString("N")[..6];
+        var province = "51.p" + Guid.NewGuid().ToString("N")[..6]; // a district of its own under a province the catalogue knows
         var agencyId = await api.RegisterAgencyAsync($"{province}.1");
         var reviewer = await ClientTokenAsync(Roles.Reviewer, province);
         var elsewhere = await ClientTokenAsync(Roles.Submitter, province + "x");
@@ -337,7 +338,7 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
     private async Task<string> ClientTokenAsync(string role, string jurisdiction)
     {
         var clientId = $"{role}-{jurisdiction}";
-        var clients = new ApiClientFunctions(app.Get<ApiClientService>(), NullLogger<ApiClientFunctions>.Instance);
+        var clients = new ApiClientFunctions(app.Get<ApiClientService>(), app.Get<ClientJurisdictions>(), NullLogger<ApiClientFunctions>.Instance);
         var registration = new JsonObject { ["name"] = "Ứng dụng thử", ["roles"] = new JsonArray(role), ["jurisdiction"] = jurisdiction };
         var request = app.Request(TestTokens.Admin, "PUT", $"/api/clients/{clientId}", registration.ToJsonString());
         Assert.Equal(201, (await HttpCalls.ExecuteAsync(request, clients.Put(request, clientId, CancellationToken.None))).Status);

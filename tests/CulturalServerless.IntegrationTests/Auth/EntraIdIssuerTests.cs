@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Functions.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -158,7 +159,7 @@ public sealed class EntraIdIssuerTests(AppServices app) : IClassFixture<AppServi
     {
         var authenticator = new CallerAuthenticator(new AuthOptions(Authority, TestTokens.Audience, TestTokens.ApiClientId, null),
             new OpenIdConnectTrustedIssuer(Authority, documents ?? new MetadataDocuments()), app.Get<ApiClientService>(),
-            NullLogger<CallerAuthenticator>.Instance);
+            app.Get<ClientJurisdictions>(), NullLogger<CallerAuthenticator>.Instance);
         var request = app.Request(token, "GET", "/api/agencies");
         try
         {

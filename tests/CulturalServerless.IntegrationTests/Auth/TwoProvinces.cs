@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Functions.Http.Agencies;
@@ -64,7 +65,7 @@ public sealed class TwoProvinces : IAsyncLifetime
         Agencies = new AgencyFunctions(App.Get<AgencyService>(), NullLogger<AgencyFunctions>.Instance);
         Assessments = new AssessmentFunctions(App.Get<AssessmentService>(), NullLogger<AssessmentFunctions>.Instance);
         AssessmentList = new AssessmentListFunction(App.Get<AssessmentListService>(), NullLogger<AssessmentListFunction>.Instance);
-        Clients = new ApiClientFunctions(App.Get<ApiClientService>(), NullLogger<ApiClientFunctions>.Instance);
+        Clients = new ApiClientFunctions(App.Get<ApiClientService>(), App.Get<ClientJurisdictions>(), NullLogger<ApiClientFunctions>.Instance);
 
         foreach (var (_, (clientId, _, registry)) in Callers)
         {

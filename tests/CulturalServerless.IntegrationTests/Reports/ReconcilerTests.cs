@@ -149,6 +149,8 @@ public sealed class ReconcilerTests
             inner.FindHeadsAwaitingReportAsync(unchangedSince, continuationToken, pageSize, cancellationToken);
         public Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListAsync(filter, continuationToken, pageSize, cancellationToken);
         public Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken) => inner.FindStatusesAsync(year, agencyIds, cancellationToken);
+
+        public Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken) => inner.FindHeadPlacesAsync(agencyId, cancellationToken);
     }
 
     private sealed class CrashingReportRequestStore(IReportRequestStore inner, Faults faults) : IReportRequestStore

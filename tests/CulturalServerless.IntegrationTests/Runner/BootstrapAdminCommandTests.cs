@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Functions.Http.Clients;
 using CulturalServerless.LocalRunner;
@@ -47,7 +48,7 @@ public sealed class BootstrapAdminCommandTests : IAsyncLifetime
 
     private async Task<ApiResponse> ListClientsAsync(string token)
     {
-        var functions = new ApiClientFunctions(app.Get<ApiClientService>(), NullLogger<ApiClientFunctions>.Instance);
+        var functions = new ApiClientFunctions(app.Get<ApiClientService>(), app.Get<ClientJurisdictions>(), NullLogger<ApiClientFunctions>.Instance);
         var request = app.Request(token, "GET", "/api/clients");
         return await HttpCalls.ExecuteAsync(request, functions.List(request, CancellationToken.None));
     }

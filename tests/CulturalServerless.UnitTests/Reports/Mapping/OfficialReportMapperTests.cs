@@ -57,4 +57,27 @@ public sealed class OfficialReportMapperTests
         Assert.Equal("VĂN PHÒNG UBND TỈNH QUẢNG NGÃI", report.IssuingBody);
         Assert.StartsWith($"Đề nghị {OfficialReportMapper.DefaultCommittee} xem xét,", report.Conclusion.RecognitionRequest, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_new_report_for_a_past_year_prints_the_bodies_of_that_years_registration_not_todays()
+    {
+        const string cityCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi";
+        const string wardCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa phường Cẩm Thành";
+        var then = AgencyRegistrationPeriod.Of(Registered with { SteeringCommittee = cityCommittee }, new DateOnly(2022, 1, 1)) with { ValidTo = new DateOnly(2025, 6, 30) };
+        var now = Registered with
+        {
+            Jurisdiction = "51.21211",
+            ParentBody = "UBND tỉnh Quảng Ngãi (mới)",
+            SteeringCommittee = wardCommittee,
+        };
+        var agency = now with { Registrations = [then, AgencyRegistrationPeriod.Of(now, new DateOnly(2025, 7, 1))] };
+
+        var past = OfficialReportMapper.Map(RequestFor(agency), 3, new DateOnly(2026, 12, 1));
+        var current = OfficialReportMapper.Map(RequestFor(agency) with { Year = 2025 }, 4, new DateOnly(2026, 12, 1));
+
+        Assert.Equal("UBND TỈNH QUẢNG NGÃI", past.ParentBody);
+        Assert.Contains(cityCommittee, past.Conclusion.RecognitionRequest, StringComparison.Ordinal);
+        Assert.Equal("UBND TỈNH QUẢNG NGÃI (MỚI)", current.ParentBody);
+        Assert.Contains(wardCommittee, current.Conclusion.RecognitionRequest, StringComparison.Ordinal);
+    }
 }
