@@ -1,15 +1,23 @@
 // An RFC 3161 responder in process: the TSA's key and certificates are loaded once, and each
-// query is answered by building the TSTInfo and its CMS SignedData (RFC 5652) and signing with
-// node's crypto, in about a millisecond — what `openssl ts -reply` makes, without starting a
-// process per query. The token carries what openssl's does with tools/dev-pki.sh's tsa.cnf: the
-// policy, SHA-256 over signed attributes with an ESS signing-certificate-v2 (RFC 5035) naming the
-// TSA certificate, accuracy of a second, the TSA's name, the nonce, and the certificates when asked.
+// query is answered with a TSTInfo in a CMS SignedData (RFC 5652) signed with that key — what
+// `openssl ts -reply` makes with tools/dev-pki.sh's tsa.cnf, without a process per query: the
+// policy, SHA-256 over signed attributes (content-type, signing-time, message-digest and an ESS
+// signing-certificate-v2, RFC 5035, naming the TSA certificate), accuracy of a second, the TSA's
+// name, the nonce, and the certificates when asked.
+//
+// Every structure is PKI.js's (pkijs, on asn1js): TimeStampReq, TSTInfo, SignedData and its
+// signature (WebCrypto), TimeStampResp. PKI.js rather than @peculiar/asn1-tsp and asn1-cms:
+// those describe the same structures but neither signs nor has ESS, and their schemas are
+// TypeScript decorators, so ESS and the signing would be ours to write. PKI.js has no ESS either;
+// the one attribute it lacks, SigningCertificateV2, is three asn1js SEQUENCEs around PKI.js's
+// IssuerSerial (signingCertificateV2 below).
 'use strict';
 
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
-const der = require('./der');
+const asn1js = require('asn1js');
+const pkijs = require('pkijs');
 
 const OID = {
   signedData: '1.2.840.113549.1.7.2',
@@ -18,8 +26,6 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
 };
 
 // The digests a query may use (tsa.cnf "digests"), by OID, with their lengths.
@@ -32,8 +38,17 @@ const DIGESTS = new Map([
 // PKIFailureInfo bits (RFC 3161 2.4.2).
 const FAILURE = { badAlg: 0, badRequest: 2, badDataFormat: 5, unacceptedPolicy: 15, unacceptedExtension: 16 };
 
-/** The TSA of a tools/dev-pki.sh folder: tsa.crt, tsa.key, ca.crt, tsa.cnf (policy, accuracy) and tsa.serial. */
-function createResponder(pkiDirectory) {
+const SHA256 = new pkijs.AlgorithmIdentifier({ algorithmId: '2.16.840.1.101.3.4.2.1' });
+const SHA256_WITH_RSA = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.840.113549.1.1.11', algorithmParams: new asn1js.Null() });
+
+// GeneralName's choice for a directoryName.
+const DIRECTORY_NAME = 4;
+
+/**
+ * The TSA of a tools/dev-pki.sh folder: tsa.crt, tsa.key, ca.crt, tsa.cnf (policy, accuracy) and
+ * tsa.serial. Resolves once the key is imported for signing.
+ */
+async function createResponder(pkiDirectory) {
   const file = name => path.join(pkiDirectory, name);
   const config = fs.readFileSync(file('tsa.cnf'), 'utf8');
   const setting = name => (config.match(new RegExp(`^\\s*${name}\\s*=\\s*(\\S+)`, 'm')) || [])[1];
@@ -41,33 +56,29 @@ function createResponder(pkiDirectory) {
   if (!policy) throw new Error('tsa.cnf names no default_policy');
   const accuracySeconds = Number.parseInt((setting('accuracy') || 'secs:1').replace(/^secs:/, ''), 10);
 
-  const key = crypto.createPrivateKey(fs.readFileSync(file('tsa.key')));
-  const certificate = pemToDer(fs.readFileSync(file('tsa.crt'), 'utf8'))[0];
-  const chain = pemToDer(fs.readFileSync(file('ca.crt'), 'utf8'));
-  const { issuer, serial, subject } = certificateNames(certificate);
+  const key = await crypto.webcrypto.subtle.importKey(
+    'pkcs8',
+    crypto.createPrivateKey(fs.readFileSync(file('tsa.key'))).export({ type: 'pkcs8', format: 'der' }),
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign']);
+  const [certificateDer] = pemToDer(fs.readFileSync(file('tsa.crt'), 'utf8'));
+  const certificate = pkijs.Certificate.fromBER(certificateDer);
+  const certificates = [certificate, ...pemToDer(fs.readFileSync(file('ca.crt'), 'utf8')).map(der => pkijs.Certificate.fromBER(der))];
+  const signingCertificateAttribute = signingCertificateV2(certificate, certificateDer);
 
   const serialFile = file('tsa.serial');
 
-  // The attribute naming the TSA certificate is the same in every token: made once.
-  const essCertIdV2 = der.sequence(der.sequence(der.sequence(
-    der.octets(crypto.createHash('sha256').update(certificate).digest()),
-    der.sequence(der.sequence(der.explicit(4, issuer)), serial))));
-  const signingCertificateAttribute = attribute(OID.signingCertificateV2, essCertIdV2);
-  const certificates = Buffer.concat([certificate, ...chain]);
-
-  /** A DER TimeStampResp for a DER TimeStampReq; never throws for a bad query (it is refused in the reply). */
-  function reply(query, now = new Date()) {
-    let request;
-    try {
-      request = parseQuery(query);
-    } catch {
-      return refusal(FAILURE.badDataFormat, 'The query is not a DER TimeStampReq.');
-    }
+  /** A DER TimeStampResp for a DER TimeStampReq; never rejects for a bad query (it is refused in the reply). */
+  async function reply(query, now = new Date()) {
+    const request = parseQuery(query);
+    if (!request) return refusal(FAILURE.badDataFormat, 'The query is not a DER TimeStampReq.');
     if (request.version !== 1) return refusal(FAILURE.badRequest, 'Only version 1 queries are answered.');
-    const digestLength = DIGESTS.get(request.hashAlgorithm);
+    const { hashAlgorithm, hashedMessage } = request.messageImprint;
+    const digestLength = DIGESTS.get(hashAlgorithm.algorithmId);
     if (digestLength === undefined) return refusal(FAILURE.badAlg, 'The message imprint\'s algorithm is not accepted.');
-    if (request.hashLength !== digestLength) return refusal(FAILURE.badDataFormat, 'The message imprint has the wrong length.');
-    if (request.policy && request.policy !== policy) return refusal(FAILURE.unacceptedPolicy, 'The requested policy is not this TSA\'s.');
+    if (hashedMessage.valueBlock.valueHexView.length !== digestLength) return refusal(FAILURE.badDataFormat, 'The message imprint has the wrong length.');
+    if (request.reqPolicy && request.reqPolicy !== policy) return refusal(FAILURE.unacceptedPolicy, 'The requested policy is not this TSA\'s.');
     if (request.extensions) return refusal(FAILURE.unacceptedExtension, 'No query extension is supported.');
 
     // The file holds the next serial number, as openssl keeps it, and is read on every reply: so
@@ -76,100 +87,113 @@ function createResponder(pkiDirectory) {
     const serialNumber = BigInt(`0x${fs.readFileSync(serialFile, 'utf8').trim() || '1'}`);
     fs.writeFileSync(serialFile, `${(serialNumber + 1n).toString(16).toUpperCase().padStart(2, '0')}\n`);
 
-    const tstInfo = der.sequence(
-      der.integer(1),
-      der.oid(policy),
-      request.messageImprint,
-      der.integer(serialNumber),
-      der.generalizedTime(now),
-      der.sequence(der.integer(accuracySeconds)),
-      ...(request.nonce ? [request.nonce] : []),
-      der.explicit(0, der.explicit(4, subject)));
+    // Whole seconds, as openssl writes them with tsa.cnf's clock precision of 0 digits.
+    const time = new Date(Math.floor(now.getTime() / 1000) * 1000);
+    const tstInfo = new pkijs.TSTInfo({
+      version: 1,
+      policy,
+      messageImprint: request.messageImprint,
+      serialNumber: asn1js.Integer.fromBigInt(serialNumber),
+      genTime: time,
+      accuracy: new pkijs.Accuracy({ seconds: accuracySeconds }),
+      ...(request.nonce ? { nonce: request.nonce } : {}),
+      tsa: new pkijs.GeneralName({ type: DIRECTORY_NAME, value: certificate.subject }),
+    }).toSchema().toBER();
 
-    const signedAttributes = [
-      attribute(OID.contentType, der.oid(OID.tstInfo)),
-      attribute(OID.signingTime, der.utcTime(now)),
-      attribute(OID.messageDigest, der.octets(crypto.createHash('sha256').update(tstInfo).digest())),
-      signingCertificateAttribute,
-    ];
-    // The signature is over the attributes as a DER SET; in the SignerInfo the set is tagged [0].
-    const attributeSet = der.setOf(...signedAttributes);
-    const signature = crypto.sign('sha256', attributeSet, { key, padding: crypto.constants.RSA_PKCS1_PADDING });
-    const signerInfo = der.sequence(
-      der.integer(1),
-      der.sequence(issuer, serial),
-      der.sequence(der.oid(OID.sha256)),
-      Buffer.concat([Buffer.from([0xa0]), attributeSet.subarray(1)]),
-      der.sequence(der.oid(OID.rsaEncryption), der.nullValue()),
-      der.octets(signature));
+    // Given to the constructor, eContent would be cut into a constructed OCTET STRING (BER, for
+    // streaming); set afterwards it stays the one primitive OCTET STRING that DER asks.
+    const encapContentInfo = new pkijs.EncapsulatedContentInfo({ eContentType: OID.tstInfo });
+    encapContentInfo.eContent = new asn1js.OctetString({ valueHex: tstInfo });
+    const signedData = new pkijs.SignedData({
+      version: 3,
+      encapContentInfo,
+      signerInfos: [new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: derOrder([
+            attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.tstInfo })),
+            attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: time })),
+            attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: crypto.createHash('sha256').update(new Uint8Array(tstInfo)).digest() })),
+            signingCertificateAttribute,
+          ]),
+        }),
+      })],
+      ...(request.certReq ? { certificates } : {}),
+    });
+    await signedData.sign(key, 0, 'SHA-256');
+    // PKI.js names SHA-256 with NULL parameters, which RFC 5754 asks absent, and
+    // sha256WithRSAEncryption without them, which RFC 4055 asks NULL. Neither is in the signed
+    // attributes, so both are set as those RFCs ask after signing.
+    signedData.digestAlgorithms = [SHA256];
+    signedData.signerInfos[0].digestAlgorithm = SHA256;
+    signedData.signerInfos[0].signatureAlgorithm = SHA256_WITH_RSA;
 
-    const signedData = der.sequence(
-      der.integer(3),
-      der.setOf(der.sequence(der.oid(OID.sha256))),
-      der.sequence(der.oid(OID.tstInfo), der.explicit(0, der.octets(tstInfo))),
-      ...(request.certReq ? [der.tlv(0xa0, certificates)] : []),
-      der.setOf(signerInfo));
-    const token = der.sequence(der.oid(OID.signedData), der.explicit(0, signedData));
-    return der.sequence(der.sequence(der.integer(0)), token);
+    return encode(new pkijs.TimeStampResp({
+      status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
+      timeStampToken: new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }),
+    }));
   }
 
   return { reply };
 }
 
-function attribute(type, value) {
-  return der.sequence(der.oid(type), der.setOf(value));
-}
-
-// PKIStatus rejection (2) with the reason and the failure bit, as a BIT STRING of that bit.
-function refusal(bit, text) {
-  const bytes = Buffer.alloc(Math.floor(bit / 8) + 1);
-  bytes[Math.floor(bit / 8)] = 0x80 >> (bit % 8);
-  const unused = 7 - (bit % 8);
-  const status = der.sequence(
-    der.integer(2),
-    der.sequence(der.tlv(0x0c, Buffer.from(text, 'utf8'))),
-    der.tlv(0x03, Buffer.concat([Buffer.from([unused]), bytes])));
-  return der.sequence(status);
-}
-
-/** TimeStampReq ::= SEQUENCE { version, messageImprint, reqPolicy OID OPTIONAL, nonce INTEGER OPTIONAL, certReq BOOLEAN DEFAULT FALSE, extensions [0] OPTIONAL } */
+/** The TimeStampReq in `query`, or null where it is not exactly one well-formed TimeStampReq. */
 function parseQuery(query) {
-  const outer = der.read(query);
-  if (outer.tag !== 0x30 || outer.end !== query.length) throw new Error('not one SEQUENCE');
-  const [version, imprint, ...rest] = der.children(outer, query);
-  if (version.tag !== 0x02 || imprint.tag !== 0x30) throw new Error('bad header');
-  const [algorithm, hashed] = der.children(imprint, query);
-  const [algorithmOid] = der.children(algorithm, query);
-  if (algorithmOid.tag !== 0x06 || hashed.tag !== 0x04) throw new Error('bad imprint');
-  const request = {
-    version: version.content.length === 1 ? version.content[0] : -1,
-    messageImprint: Buffer.from(imprint.raw),
-    hashAlgorithm: der.decodeOid(algorithmOid.content),
-    hashLength: hashed.content.length,
-    policy: null,
-    nonce: null,
-    certReq: false,
-    extensions: false,
-  };
-  for (const item of rest) {
-    if (item.tag === 0x06) request.policy = der.decodeOid(item.content);
-    else if (item.tag === 0x02) request.nonce = Buffer.from(item.raw);
-    else if (item.tag === 0x01) request.certReq = item.content[0] !== 0;
-    else if (item.tag === 0xa0) request.extensions = true;
+  const bytes = new Uint8Array(query.buffer, query.byteOffset, query.byteLength);
+  const parsed = asn1js.fromBER(bytes);
+  if (parsed.offset !== bytes.byteLength) return null;
+  try {
+    return new pkijs.TimeStampReq({ schema: parsed.result });
+  } catch {
+    return null;
   }
-  return request;
 }
 
-/** The issuer Name, serialNumber INTEGER and subject Name of a DER certificate, as their DER. */
-function certificateNames(certificate) {
-  const tbs = der.children(der.read(certificate), certificate)[0];
-  const fields = der.children(tbs, certificate);
-  const offset = fields[0].tag === 0xa0 ? 1 : 0; // [0] version
-  return {
-    serial: Buffer.from(fields[offset].raw),
-    issuer: Buffer.from(fields[offset + 2].raw),
-    subject: Buffer.from(fields[offset + 4].raw),
-  };
+function attribute(type, value) {
+  return new pkijs.Attribute({ type, values: [value] });
+}
+
+/**
+ * SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with one ESSCertIDv2 ::=
+ * SEQUENCE { certHash OCTET STRING (SHA-256, the default hashAlgorithm, so omitted), issuerSerial }
+ * (RFC 5035 section 5.4): the same in every token, so made once.
+ */
+function signingCertificateV2(certificate, certificateDer) {
+  const issuerSerial = new pkijs.IssuerSerial({
+    issuer: new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: DIRECTORY_NAME, value: certificate.issuer })] }),
+    serialNumber: certificate.serialNumber,
+  });
+  const essCertIdV2 = new asn1js.Sequence({ value: [
+    new asn1js.OctetString({ valueHex: crypto.createHash('sha256').update(certificateDer).digest() }),
+    issuerSerial.toSchema(),
+  ] });
+  return attribute(OID.signingCertificateV2, new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] }));
+}
+
+// DER orders a SET OF by its elements' encodings; PKI.js writes the attributes in the order given.
+function derOrder(attributes) {
+  const encodings = new Map(attributes.map(a => [a, Buffer.from(a.toSchema().toBER())]));
+  return [...attributes].sort((a, b) => Buffer.compare(encodings.get(a), encodings.get(b)));
+}
+
+// PKIStatus rejection with the reason and the failure bit: a named-bit BIT STRING, so it ends at
+// that bit (DER drops trailing zero bits).
+function refusal(bit, text) {
+  const bytes = new Uint8Array(Math.floor(bit / 8) + 1);
+  bytes[Math.floor(bit / 8)] = 0x80 >> (bit % 8);
+  return encode(new pkijs.TimeStampResp({
+    status: new pkijs.PKIStatusInfo({
+      status: pkijs.PKIStatus.rejection,
+      statusStrings: [new asn1js.Utf8String({ value: text })],
+      failInfo: new asn1js.BitString({ valueHex: bytes, unusedBits: 7 - (bit % 8) }),
+    }),
+  }));
+}
+
+function encode(object) {
+  return Buffer.from(object.toSchema().toBER());
 }
 
 function pemToDer(pem) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // A loopback RFC 3161 time-stamping authority for development and tests, behind HTTP as RFC 3161
 // section 3.4 describes the transport. POST / with a body of type application/timestamp-query
-// answers application/timestamp-reply, signed in process (responder.js) with the TSA certificate
-// and key that tools/dev-pki.sh made: the key is loaded once, so a reply costs a signature, not
-// an `openssl ts -reply` process. `openssl ts -verify` and our verifier accept its tokens.
+// answers application/timestamp-reply, signed in process (responder.js, with PKI.js) with the TSA
+// certificate and key that tools/dev-pki.sh made: the key is loaded once, so a reply costs a
+// signature, not an `openssl ts -reply` process. `openssl ts -verify` and our verifier accept its
+// tokens.
 // Listens on 127.0.0.1 only.
 //
 //   node tools/timestamp-authority/server.js --pki .local/pki [--port 7072] [--exit-with-stdin]
@@ -36,7 +37,8 @@ function parseArguments(argv) {
 }
 
 const options = parseArguments(process.argv.slice(2));
-const responder = createResponder(path.resolve(options.pki));
+// Listening waits for it (below), so a query never finds the key still being imported.
+let responder;
 
 function answer(response, status, type, body) {
   response.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
@@ -67,12 +69,12 @@ const server = http.createServer((request, response) => {
     }
     chunks.push(chunk);
   });
-  request.on('end', () => {
+  request.on('end', async () => {
     if (refused) return;
     let reply;
     try {
       // A query it cannot grant is answered 200 with a rejection status inside, as RFC 3161 asks.
-      reply = responder.reply(Buffer.concat(chunks));
+      reply = await responder.reply(Buffer.concat(chunks));
     } catch (error) {
       process.stderr.write(`timestamp authority: ${error.message}\n`);
       answer(response, 500, 'text/plain', Buffer.from('the time-stamping authority failed\n'));
@@ -95,6 +97,12 @@ if (options.exitWithStdin) {
   process.stdin.resume();
 }
 
-server.listen(options.port, '127.0.0.1', () => {
-  process.stdout.write(`timestamp authority: http://127.0.0.1:${server.address().port}/\n`);
+createResponder(path.resolve(options.pki)).then(ready => {
+  responder = ready;
+  server.listen(options.port, '127.0.0.1', () => {
+    process.stdout.write(`timestamp authority: http://127.0.0.1:${server.address().port}/\n`);
+  });
+}, error => {
+  process.stderr.write(`timestamp authority: ${error.message}\n`);
+  process.exit(1);
 });

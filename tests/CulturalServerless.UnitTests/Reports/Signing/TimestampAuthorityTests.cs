@@ -1,5 +1,7 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
 using CulturalServerless.Reports.Signing;
 
 namespace CulturalServerless.UnitTests.Reports.Signing;
@@ -62,6 +64,45 @@ public sealed class TimestampAuthorityTests
         var error = await Assert.ThrowsAsync<TimestampAuthorityException>(() => _pki.TimestampAuthority.TimestampAsync(request, CancellationToken.None));
 
         Assert.Contains("gave no timestamp", error.Message, StringComparison.Ordinal);
+    }
+
+    // PKIFailureInfo bits (RFC 3161 2.4.2): unacceptedPolicy 15, unacceptedExtension 16, badDataFormat 5.
+    [Theory]
+    [InlineData("a policy not its own", 15)]
+    [InlineData("an extension", 16)]
+    [InlineData("bytes after the query", 5)]
+    [InlineData("a truncated query", 5)]
+    public async Task A_query_it_cannot_grant_gets_a_rejection_with_its_failure_bit(string query, int failureBit)
+    {
+        var hash = SHA256.HashData("dữ liệu"u8);
+        var encoded = query switch
+        {
+            "a policy not its own" => Rfc3161TimestampRequest.CreateFromHash(hash, HashAlgorithmName.SHA256, requestedPolicyId: new Oid("1.2.3.4")).Encode(),
+            "an extension" => Rfc3161TimestampRequest.CreateFromHash(hash, HashAlgorithmName.SHA256,
+                extensions: [new X509Extension(new Oid("1.2.3.5"), new byte[] { 0x05, 0x00 }, critical: false)]).Encode(),
+            "bytes after the query" => [.. Rfc3161TimestampRequest.CreateFromHash(hash, HashAlgorithmName.SHA256).Encode(), 0x00],
+            _ => Rfc3161TimestampRequest.CreateFromHash(hash, HashAlgorithmName.SHA256).Encode()[..^1],
+        };
+
+        var (status, failureBits) = ReadStatus(await PostAsync(_pki.TimestampUrl, encoded));
+
+        Assert.Equal(2, status); // rejection
+        Assert.Equal([failureBit], failureBits);
+    }
+
+    /// <summary>The PKIStatus of a TimeStampResp and the failure bits set in its failInfo.</summary>
+    private static (int Status, int[] FailureBits) ReadStatus(byte[] reply)
+    {
+        var statusInfo = new AsnReader(reply, AsnEncodingRules.DER).ReadSequence().ReadSequence();
+        var status = (int)statusInfo.ReadInteger();
+        if (statusInfo.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
+        {
+            statusInfo.ReadSequence();
+        }
+
+        var failInfo = statusInfo.ReadBitString(out var unusedBits);
+        var bits = Enumerable.Range(0, (failInfo.Length * 8) - unusedBits).Where(bit => (failInfo[bit / 8] & (0x80 >> (bit % 8))) != 0).ToArray();
+        return (status, bits);
     }
 
     private static async Task<byte[]> PostAsync(Uri url, byte[] query)
