@@ -8,7 +8,7 @@
 //
 //   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
 //
-// With --submissions N (and --concurrency C, default 8; --warmup W, default 500) it measures
+// With --submissions N (and --concurrency C, default 16; --warmup W, default 500) it measures
 // submissions instead: W agencies submit untimed, then N agencies each submit the seed's assessment
 // through the submit function class, beside the emulator's raw upsert rate for a document of the
 // same size and the rate of the least storage a submission needs, one create and one blob
@@ -64,7 +64,7 @@ try
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
     if (ArgumentAfter("--submissions") is { } submissions)
     {
-        var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
+        var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 16;
         var warmup = ArgumentAfter("--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 500;
         Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration),
             int.Parse(submissions, CultureInfo.InvariantCulture), concurrency, warmup));

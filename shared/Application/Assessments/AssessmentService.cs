@@ -73,13 +73,17 @@ public sealed partial class AssessmentService(
         var actor = caller.Actor;
         var requestHash = Hash(submission);
 
-        if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
+        // Without a head nothing was published for the agency-year, so the key is looked up only
+        // when there is one: a first attempt that stored its version and died before the head makes
+        // this attempt's create conflict, and the twin is found below. A first submission, the
+        // common case, saves the query.
+        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        if (head is not null && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(agency, earlier, requestHash, actor, cancellationToken);
         }
 
         var evaluation = evaluator.EvaluateForYear(submission, year, agency);
-        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         RequireCurrent(head, expected, agencyId, year);
         var version = await NewVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor, cancellationToken);
         if (!await assessments.TryCreateVersionAsync(version, cancellationToken))

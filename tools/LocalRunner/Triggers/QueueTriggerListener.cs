@@ -160,7 +160,7 @@ internal sealed partial class QueueTriggerListener(
             // Deleting or releasing failed: the message reappears after its processing visibility, as under the host.
             LogCompletionFailed(exception, function.Name, message.MessageId);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the message reappears after its processing visibility.
         }
