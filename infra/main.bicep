@@ -92,6 +92,9 @@ var deploymentContainerName = 'app-package-${resourceToken}'
 var reportRequestsContainerName = 'report-requests'
 var reportsContainerName = 'reports'
 var deadLetterContainerName = 'eventgrid-deadletter'
+// The reminder run's fan-out (docs/reminders.md): one message per page of agencies, one per post.
+var reminderPageQueue = 'reminder-pages'
+var reminderDeliveryQueue = 'reminder-deliveries'
 // The Functions host's own containers (leases, timer and blob-trigger receipts, keys), declared so
 // that the app's data role can be scoped to them rather than to the whole account.
 var hostContainerNames = [
@@ -137,9 +140,14 @@ module storage 'core/storage/storage-account.bicep' = {
     ], hostContainerNames)
     immutableContainerName: reportsContainerName
     immutabilityRetentionDays: reportRetentionDays
-    // After 5 failed attempts the blob trigger puts a message here; watch it.
+    // After 5 failed attempts the blob trigger puts a message in the first; the queue triggers put
+    // theirs in <queue>-poison (the deliveries' poison queue has a function that records each).
     queues: [
       'webjobs-blobtrigger-poison'
+      reminderPageQueue
+      '${reminderPageQueue}-poison'
+      reminderDeliveryQueue
+      '${reminderDeliveryQueue}-poison'
     ]
   }
 }
@@ -249,6 +257,8 @@ module api 'app/api.bicep' = {
     timestampCaCertificates: timestampCaCertificates
     issuerCertificates: issuerCertificates
     reminderSchedule: reminderSchedule
+    reminderPageQueue: reminderPageQueue
+    reminderDeliveryQueue: reminderDeliveryQueue
     authAuthority: authAuthority
     authAudience: authAudience
     authClientId: authClientId

@@ -80,7 +80,8 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<ReminderCalendar>();
-        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderDeliverer>();
+        services.AddSingleton<ReminderPageWorker>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ReminderListService>();
         return services;

@@ -27,6 +27,10 @@ param timestampCaCertificates string
 @description('Issuer key → Key Vault certificate name; each becomes Signing__Certificates__<issuer key>.')
 param issuerCertificates object = {}
 param reminderSchedule string
+@description('Queue of reminder run pages (RemindPage is triggered by it).')
+param reminderPageQueue string
+@description('Queue of reminder deliveries, one message per post (DeliverReminder); its -poison queue feeds RecordPoisonedReminder.')
+param reminderDeliveryQueue string
 @description('Entra ID authority whose tokens the API accepts: https://login.microsoftonline.com/<tenant>/v2.0.')
 param authAuthority string
 @description('The API\'s application ID URI: an audience its tokens may carry.')
@@ -171,18 +175,21 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       Reminders__OffsetsDays: '30,14,7,1'
       Reminders__OverdueEveryDays: '7'
       Reminders__LastDayMonthDay: '12-31'
+      // A reminder still pending this long after it was recorded lost its queue message: the next run queues it again.
+      Reminders__ReclaimAfter: '01:00:00'
+      // The reminder run fans out on these queues of the ReportStorage account (created by
+      // storage-account.bicep): one message per page of agencies, one per post.
+      REMINDER_PAGE_QUEUE: reminderPageQueue
+      REMINDER_DELIVERY_QUEUE: reminderDeliveryQueue
 
-      // Webhook delivery: tries per post, the first pause (doubling after), and the time one try may take.
+      // Webhook delivery: tries per post (one per delivery of its queue message, host.json spacing
+      // them by visibilityTimeout) and the time one try may take.
       Webhooks__MaxAttempts: '3'
-      Webhooks__FirstRetryDelay: '00:00:01'
       Webhooks__Timeout: '00:00:10'
       // Where posts may go: https on these ports, public addresses only (checked at registration
       // and again on every connection). Private targets are for tests and local receivers, never here.
       Webhooks__AllowedPorts: '443'
       Webhooks__AllowPrivateTargets: 'false'
-      // One reminder run's deliveries in all, from its first post: half the Flex Consumption
-      // default function timeout (30 min), so a run of slow receivers ends by itself.
-      Webhooks__RunBudget: '00:15:00'
       // Webhook secrets are stored encrypted under a data key each, wrapped by this Key Vault key;
       // after a rotation the previous secret signs alongside the new one for the grace period.
       Webhooks__SecretKeyId: webhookKeyUri

@@ -36,7 +36,9 @@ var roles = {
   // Only generateUserDelegationKey, which is an account-level action: the report download SAS.
   // What a link may then read is bounded by the container-scoped roles above.
   storageBlobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
-  // The blob trigger's poison queue and the host's own queues.
+  // The queues: the reminder run's pages and deliveries (sent by the app, read and deleted by the
+  // queue triggers), their -poison queues, the blob trigger's poison queue and the host's own. At the
+  // account, because the host creates and uses queues of its own whose names are not known here.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // The public part and metadata of certificates, keys and secrets; no secret value, no key material.
   // (Key Vault Certificate User would also read secrets: the PFX of an exportable certificate.)

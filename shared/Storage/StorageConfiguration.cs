@@ -26,6 +26,9 @@ public static class StorageConfiguration
             CosmosCreateIfMissing = bool.TryParse(cosmos["CreateIfMissing"], out var create) && create,
             BlobConnectionString = NullIfBlank(reportStorage.Value),
             BlobServiceUri = ParseUri(reportStorage["blobServiceUri"]),
+            QueueServiceUri = ParseUri(reportStorage["queueServiceUri"]),
+            ReminderPageQueue = NullIfBlank(configuration["REMINDER_PAGE_QUEUE"]) ?? "reminder-pages",
+            ReminderDeliveryQueue = NullIfBlank(configuration["REMINDER_DELIVERY_QUEUE"]) ?? "reminder-deliveries",
             ManagedIdentityClientId = NullIfBlank(reportStorage["clientId"]) ?? NullIfBlank(clientId),
         };
 

@@ -1,5 +1,6 @@
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Storage.Queues;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ public sealed partial class StorageInitializer(
     StorageOptions options,
     CosmosClient cosmos,
     BlobServiceClient blobs,
+    ReminderQueue queues,
     ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -44,6 +46,10 @@ public sealed partial class StorageInitializer(
         foreach (var name in BlobContainers.All)
         {
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        foreach (var queue in queues.All)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
         LogCreated(options.CosmosDatabase, CosmosContainers.All.Count, BlobContainers.All.Count);
     }

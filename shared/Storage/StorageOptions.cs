@@ -19,6 +19,15 @@ public sealed class StorageOptions
     public string? BlobConnectionString { get; init; }
     public Uri? BlobServiceUri { get; init; }
 
+    /// <summary>The queue service of the same account, in Azure (<c>ReportStorage__queueServiceUri</c>); locally the connection string names it.</summary>
+    public Uri? QueueServiceUri { get; init; }
+
+    /// <summary>The queue of reminder run pages (<c>REMINDER_PAGE_QUEUE</c>), which the page function is triggered by.</summary>
+    public string ReminderPageQueue { get; init; } = "reminder-pages";
+
+    /// <summary>The queue of reminder deliveries (<c>REMINDER_DELIVERY_QUEUE</c>), one message per post.</summary>
+    public string ReminderDeliveryQueue { get; init; } = "reminder-deliveries";
+
     /// <summary>Client id of the user-assigned managed identity, when one is used.</summary>
     public string? ManagedIdentityClientId { get; init; }
 }

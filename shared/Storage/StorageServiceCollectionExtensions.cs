@@ -11,6 +11,7 @@ using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
+using CulturalServerless.Storage.Queues;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReminderStore, ReminderRepository>();
         services.AddSingleton<IWebhookSubscriptionStore, WebhookSubscriptionRepository>();
         services.AddSingleton<IAdministrativeUnitStore, AdministrativeUnitRepository>();
+        services.AddSingleton(sp => ReminderQueue.CreateService(sp.GetRequiredService<StorageOptions>(), sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton<ReminderQueue>();
+        services.AddSingleton<IReminderQueue>(sp => sp.GetRequiredService<ReminderQueue>());
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

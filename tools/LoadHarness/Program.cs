@@ -1,19 +1,20 @@
 // Load harness for the daily reminder run (docs/reminders.md, "Scale"): registers N agencies
 // (10,000 by default) in the local Cosmos DB emulator, with a mix of submitted, failed and missing
-// assessments and of own and portal webhooks, then times one reminder day and a repeat of it and
-// prints the peak managed memory. Everything stays on 127.0.0.1; the database is deleted afterwards
-// unless --keep is given.
+// assessments and of own and portal webhooks pointing at unfriendly receivers (5% answer after
+// 8 s, 5% refuse, 1% hang), then runs one reminder morning and a repeat of it through the app's
+// queue functions under tools/LocalRunner, and prints when every healthy receiver was reached,
+// the reminders by state, the longest invocation and the peak memory. Everything stays on
+// 127.0.0.1; the database and queues are deleted afterwards unless --keep is given.
 //
 //   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
 //
-// With --submissions N (and --concurrency C, default 8; --warmup W, default 500) it measures
+// With --submissions N (and --concurrency C, default 16; --warmup W, default 500) it measures
 // submissions instead: W agencies submit untimed, then N agencies each submit the seed's assessment
 // through the submit function class, beside the emulator's raw upsert rate for a document of the
 // same size and the rate of the least storage a submission needs, one create and one blob
 // (docs/performance.md).
 using System.Diagnostics;
 using System.Globalization;
-using CulturalServerless.Application.Reminders;
 using CulturalServerless.Functions.Hosting;
 using CulturalServerless.LoadHarness;
 using CulturalServerless.Storage;
@@ -24,7 +25,8 @@ using Microsoft.Extensions.Logging;
 
 var count = ArgumentAfter("--agencies") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : 10_000;
 var keep = args.Contains("--keep");
-var database = "load-" + Guid.NewGuid().ToString("N")[..8];
+var runId = Guid.NewGuid().ToString("N")[..8];
+var database = "load-" + runId;
 var settings = new Dictionary<string, string?>
 {
     ["Cosmos:ConnectionString"] = Environment.GetEnvironmentVariable("Cosmos__ConnectionString")
@@ -32,6 +34,9 @@ var settings = new Dictionary<string, string?>
     ["Cosmos:Database"] = database,
     ["Cosmos:CreateIfMissing"] = "true",
     ["ReportStorage"] = Environment.GetEnvironmentVariable("ReportStorage") ?? "UseDevelopmentStorage=true",
+    // Queues of the run's own, so that nothing else on the shared Azurite takes its messages.
+    ["REMINDER_PAGE_QUEUE"] = $"load-{runId}-pages",
+    ["REMINDER_DELIVERY_QUEUE"] = $"load-{runId}-deliveries",
     // The app authenticates every request: a development issuer of the harness's own, in a temp folder.
     ["Auth:Audience"] = "api://cultural-serverless-load",
     ["Auth:DevelopmentIssuer:Enabled"] = "true",
@@ -46,19 +51,20 @@ CulturalServerless.Storage.Secrets.LocalKeyWrapper.CreateKeyIfMissing(settings["
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 // 23 November 08:00 in Viet Nam: the d-7 morning, when every missing agency is due a reminder.
-services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)));
+TimeProvider clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+services.AddSingleton(clock);
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 services.AddCulturalServerless(configuration);
 services.AddMvcCore();
 await using var provider = services.BuildServiceProvider();
-await using var receiver = await NullReceiver.StartAsync();
+await using var receiver = await UnfriendlyReceiver.StartAsync();
 
 try
 {
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
     if (ArgumentAfter("--submissions") is { } submissions)
     {
-        var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
+        var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 16;
         var warmup = ArgumentAfter("--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 500;
         Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration),
             int.Parse(submissions, CultureInfo.InvariantCulture), concurrency, warmup));
@@ -70,24 +76,23 @@ try
         $"{seeded.OwnWebhooks} own webhooks, {seeded.Committees} committee webhooks) in {seeding.Elapsed.TotalSeconds:F1} s");
 
     Console.WriteLine(await QueryCosts.MeasureAsync(provider, 2026));
-    var reminders = provider.GetRequiredService<ReminderService>();
     foreach (var label in new[] { "First run", "Repeat run (same day)" })
     {
-        var before = receiver.Received;
-        var clock = Stopwatch.StartNew();
-        var memory = new PeakMemory();
-        var summary = await reminders.RunAsync(CancellationToken.None);
-        clock.Stop();
-        await memory.DisposeAsync();
-        Console.WriteLine($"{label}: {clock.Elapsed.TotalSeconds:F1} s; {summary.Agencies} agencies, {summary.Missing} missing, " +
-            $"{summary.Sent} sent ({summary.Delivered} delivered, {summary.Failed} failed, {summary.NoWebhook} no webhook), " +
-            $"{summary.AlreadyHandled} already handled, {summary.Digests} digests, {summary.Deferred} deferred; {receiver.Received - before} posts received; " +
-            $"peak managed heap {memory.PeakManagedBytes / 1024.0 / 1024.0:F1} MiB, peak working set {memory.PeakWorkingSetBytes / 1024.0 / 1024.0:F1} MiB");
+        Console.WriteLine(await ReminderLoad.RunAsync(settings, clock, receiver, label, CancellationToken.None));
     }
 }
 finally
 {
-    if (!keep) await provider.GetRequiredService<Database>().DeleteAsync();
+    if (!keep)
+    {
+        await provider.GetRequiredService<Database>().DeleteAsync();
+        var queues = provider.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
+        foreach (var name in new[] { settings["REMINDER_PAGE_QUEUE"], settings["REMINDER_DELIVERY_QUEUE"] })
+        {
+            await queues.GetQueueClient(name).DeleteIfExistsAsync();
+            await queues.GetQueueClient(name + "-poison").DeleteIfExistsAsync();
+        }
+    }
 }
 
 string? ArgumentAfter(string name)

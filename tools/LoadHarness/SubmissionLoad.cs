@@ -47,9 +47,11 @@ internal static class SubmissionLoad
         var functions = ActivatorUtilities.CreateInstance<AssessmentFunctions>(provider);
 
         var failures = 0;
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         async Task SubmitAllAsync(IEnumerable<string> agencyIds) =>
             await Parallel.ForEachAsync(agencyIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var context = new DefaultHttpContext { RequestServices = provider };
             context.Request.Method = "POST";
             context.Request.Path = $"/api/agencies/{id}/assessments/2022";
@@ -60,11 +62,13 @@ internal static class SubmissionLoad
             context.Request.ContentLength = body.Length;
             var result = await functions.Submit(context.Request, id, "2022", ct);
             if (result is not JsonResult { StatusCode: StatusCodes.Status201Created }) Interlocked.Increment(ref failures);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
 
         // Untimed first: the JIT's tiered compilation needs a few seconds of load before the code
         // is what a host that has been running a while executes.
         await SubmitAllAsync(warmupIds);
+        latencies.Clear();
         var submissions = Stopwatch.StartNew();
         await SubmitAllAsync(ids);
         submissions.Stop();
@@ -100,9 +104,15 @@ internal static class SubmissionLoad
         var submitRate = count / submissions.Elapsed.TotalSeconds;
         var upsertRate = count / upserts.Elapsed.TotalSeconds;
         var floorRate = count / floor.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToArray();
         return $"Submissions: {count} through the function class in {submissions.Elapsed.TotalSeconds:F1} s = {submitRate:F0}/s "
-            + $"({failures} not 201, after {warmup} untimed), concurrency {concurrency}; raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
-            + $"{upsertRate:F0}/s; submissions reach {100 * submitRate / upsertRate:F0}% of the raw upsert rate. "
-            + $"One create + the report-request blob, nothing else: {floorRate:F0}/s = {100 * floorRate / upsertRate:F0}% of it";
+            + $"({failures} not 201, after {warmup} untimed), concurrency {concurrency}, latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms; "
+            + $"raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
+            + $"{upsertRate:F0}/s; one create + the report-request blob, nothing else (the floor): {floorRate:F0}/s. "
+            + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts)";
     }
+
+    /// <summary>The value below which <paramref name="share"/> of the sorted samples lie (nearest rank).</summary>
+    private static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -40,6 +40,8 @@ public static class LocalFunctionsHost
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<BlobPollCycles>();
         builder.Services.AddHostedService<BlobTriggerListener>();
+        builder.Services.AddSingleton<QueuePollCycles>();
+        builder.Services.AddHostedService<QueueTriggerListener>();
         builder.Services.AddHostedService<TimerTriggerScheduler>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         addAppServices(builder.Services, builder.Configuration);

@@ -1,3 +1,5 @@
+using CulturalServerless.LocalRunner.Triggers;
+
 namespace CulturalServerless.LocalRunner;
 
 /// <summary>How the local runner is started (command-line arguments of tools/LocalRunner).</summary>
@@ -18,6 +20,9 @@ public sealed class RunnerOptions
     /// <summary>How many blobs a blob trigger works on at once (the host's default is 8 per core).</summary>
     public int BlobParallelism { get; init; } = 8;
 
+    /// <summary>host.json's <c>extensions.queues</c>, as the queue triggers use it.</summary>
+    public QueueHostSettings Queues { get; init; } = QueueHostSettings.Defaults;
+
     /// <summary>Names this runner's blob receipts, as the host id does on Azure.</summary>
     public string HostId { get; init; } = "localrunner";
 
@@ -35,6 +40,7 @@ public sealed class RunnerOptions
             Port = int.TryParse(Value("--port"), out var port) ? port : 7071,
             MetadataPath = Path.Combine(functionsDir, "functions.metadata"),
             SettingsPath = Value("--settings"),
+            Queues = QueueHostSettings.Read(Path.Combine(functionsDir, "host.json")),
             BlobPollInterval = double.TryParse(Value("--blob-poll-seconds"), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                 ? TimeSpan.FromSeconds(seconds)
                 : TimeSpan.FromSeconds(2),

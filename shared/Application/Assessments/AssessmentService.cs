@@ -63,7 +63,12 @@ public sealed partial class AssessmentService(
         var year = AssessmentYear.FromRoute(yearText);
         var key = RequireIdempotencyKey(idempotencyKey);
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw Stale(agencyId, year);
-        var agency = (await agencies.GetAsync(caller, agencyId, cancellationToken)).Value;
+        // The head is read alongside the agency (one round trip instead of two); it is used only
+        // once the caller is known to be allowed to submit for the agency.
+        var agencyRead = agencies.GetAsync(caller, agencyId, cancellationToken);
+        var headRead = assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        await Task.WhenAll(agencyRead, headRead);
+        var agency = (await agencyRead).Value;
         if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
         {
             // Readable through another role (a reviewer that is also a submitter elsewhere), not writable.
@@ -73,13 +78,17 @@ public sealed partial class AssessmentService(
         var actor = caller.Actor;
         var requestHash = Hash(submission);
 
-        if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
+        // Without a head nothing was published for the agency-year, so the key is looked up only
+        // when there is one: a first attempt that stored its version and died before the head makes
+        // this attempt's create conflict, and the twin is found below. A first submission, the
+        // common case, saves the query.
+        var head = await headRead;
+        if (head is not null && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
         {
             return await ReplayAsync(agency, earlier, requestHash, actor, cancellationToken);
         }
 
         var evaluation = evaluator.EvaluateForYear(submission, year, agency);
-        var head = await assessments.FindHeadAsync(agencyId, year, cancellationToken);
         RequireCurrent(head, expected, agencyId, year);
         var version = await NewVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor, cancellationToken);
         if (!await assessments.TryCreateVersionAsync(version, cancellationToken))

@@ -3,12 +3,14 @@ using CulturalServerless.Application.Webhooks;
 namespace CulturalServerless.Application.Reminders;
 
 /// <summary>
-/// Gathers, during one run, each subscribed committee's missing agencies: the count of all, the
-/// list of the first <see cref="ReminderService.DigestListLimit"/>, so memory stays bounded however
-/// many agencies there are (a portal pages the rest through <c>GET /api/reminders</c>).
+/// Each subscribed committee's missing agencies, gathered from the pages a run recorded: the count
+/// of all, and the list of the first <see cref="ReminderPageWorker.DigestListLimit"/> by agency id
+/// (the same ones whatever order the pages are read in), so memory stays bounded however many
+/// agencies there are (a portal pages the rest through <c>GET /api/reminders</c>).
 /// </summary>
 public sealed class CommitteeDigests
 {
+    private static readonly Comparer<MissingAgency> ById = Comparer<MissingAgency>.Create((a, b) => string.CompareOrdinal(a.AgencyId, b.AgencyId));
     private readonly Dictionary<string, Digest> byJurisdiction;
 
     public CommitteeDigests(IEnumerable<WebhookSubscription> committees)
@@ -25,11 +27,9 @@ public sealed class CommitteeDigests
         foreach (var scope in JurisdictionScopes.NearestFirst(agency.Jurisdiction))
         {
             if (!byJurisdiction.TryGetValue(scope, out var digest)) continue;
-            lock (digest)
-            {
-                digest.Count++;
-                if (digest.Agencies.Count < ReminderService.DigestListLimit) digest.Agencies.Add(agency);
-            }
+            digest.Count++;
+            if (!digest.Listed.Add(agency)) continue;
+            if (digest.Listed.Count > ReminderPageWorker.DigestListLimit) digest.Listed.Remove(digest.Listed.Max!);
         }
     }
 
@@ -39,6 +39,7 @@ public sealed class CommitteeDigests
     {
         public WebhookSubscription Subscription { get; } = subscription;
         public int Count { get; set; }
-        public List<MissingAgency> Agencies { get; } = [];
+        internal SortedSet<MissingAgency> Listed { get; } = new(ById);
+        public IReadOnlyList<MissingAgency> Agencies => Listed.ToList();
     }
 }

@@ -30,7 +30,7 @@ public sealed record Reminder
     public required int DaysLeft { get; init; }
     /// <summary>Why the agency is reminded; null on a digest.</summary>
     public MissingReason? Reason { get; init; }
-    /// <summary>The digest's agencies, at most <see cref="ReminderService.DigestListLimit"/>; see <see cref="MissingCount"/> for all.</summary>
+    /// <summary>The digest's agencies, at most <see cref="ReminderPageWorker.DigestListLimit"/>; see <see cref="MissingCount"/> for all.</summary>
     public IReadOnlyList<MissingAgency>? MissingAgencies { get; init; }
     public int? MissingCount { get; init; }
     public required ReminderState State { get; init; }
@@ -38,6 +38,8 @@ public sealed record Reminder
     public string? Recipient { get; init; }
     public int Attempts { get; init; }
     public string? LastError { get; init; }
+    /// <summary>When the try under way began; another delivery of the same reminder leaves it alone until that try must have ended.</summary>
+    public DateTimeOffset? AttemptStartedAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
 }
@@ -50,7 +52,7 @@ public enum ReminderEvent
 
 public enum ReminderState
 {
-    /// <summary>Recorded and being sent; stays so if the run died mid-send (it is never sent twice).</summary>
+    /// <summary>Recorded and queued for delivery (or between tries); a later run queues it again if its message was lost.</summary>
     Pending,
     Delivered,
     Failed,

@@ -21,6 +21,14 @@ public sealed class ReminderOptions
     /// <summary>Month and day of the last overdue reminder, <c>MM-dd</c>.</summary>
     public string LastDayMonthDay { get; set; } = "12-31";
 
+    /// <summary>
+    /// How long a reminder may stay <c>pending</c> before a run queues it again
+    /// (<c>Reminders__ReclaimAfter</c>): its message was lost with a process killed between
+    /// recording it and queueing it. Far longer than a run's deliveries take, so a reminder still
+    /// queued is not queued twice.
+    /// </summary>
+    public TimeSpan ReclaimAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Jurisdiction → year → the rules that differ there; unset members inherit.</summary>
     public Dictionary<string, Dictionary<string, ReminderRuleOverride>> Overrides { get; set; } = new(StringComparer.Ordinal);
 }

@@ -7,11 +7,12 @@ public sealed class WebhookDeliveryOptions
 {
     public const string Section = "Webhooks";
 
-    /// <summary>Tries per post, the first included.</summary>
+    /// <summary>
+    /// Tries per post, the first included: one per delivery of the reminder's queue message, so it
+    /// must stay under the queue's <c>maxDequeueCount</c> (host.json), which is for failures of the
+    /// app itself.
+    /// </summary>
     public int MaxAttempts { get; set; } = 3;
-
-    /// <summary>Pause before the second try; it doubles before each further try (1 s, 2 s, …).</summary>
-    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long one try may take before it counts as failed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -27,13 +28,6 @@ public sealed class WebhookDeliveryOptions
     /// for tests and receivers on a developer's machine only. Off in the sample and in Azure.
     /// </summary>
     public bool AllowPrivateTargets { get; set; }
-
-    /// <summary>
-    /// How long one reminder run may spend on deliveries in all, from its first post
-    /// (<c>Webhooks__RunBudget</c>): after it no post or retry starts, and what is left waits for
-    /// the next run. Half the Flex Consumption default function timeout of 30 minutes.
-    /// </summary>
-    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// After <c>?rotateSecret=true</c>, how long posts are still signed with the previous secret as

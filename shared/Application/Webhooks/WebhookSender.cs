@@ -6,14 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace CulturalServerless.Application.Webhooks;
 
-/// <summary>The outcome of posting one event: delivered or not, after how many tries, and why not (a <see cref="DeliveryErrors"/> category).</summary>
-public sealed record WebhookOutcome(bool Delivered, int Attempts, string? LastError);
+/// <summary>The outcome of one try: delivered or not, why not (a <see cref="DeliveryErrors"/> category), and whether another try may fare better.</summary>
+public sealed record WebhookOutcome(bool Delivered, string? LastError, bool Retryable);
 
 /// <summary>
-/// Posts signed events to receivers, retrying with doubling pauses when the failure may pass
-/// (network errors, timeouts, 408, 429, 5xx). Any other answer is final: a receiver that refuses
-/// the request (e.g. 401 on a bad signature) will refuse it again, and a host that resolves to a
-/// private address (<see cref="WebhookConnector"/>) is not tried again either.
+/// Posts one signed event to its receiver, once. Whether to try again is the caller's: a failure
+/// that may pass (network errors, timeouts, 408, 429, 5xx) is <see cref="WebhookOutcome.Retryable"/>;
+/// any other answer is final, since a receiver that refuses the request (e.g. 401 on a bad signature)
+/// will refuse it again, and a host that resolves to a private address (<see cref="WebhookConnector"/>)
+/// is not tried again either. The reminder deliveries retry through their queue (docs/reminders.md).
 /// </summary>
 public sealed partial class WebhookSender(
     IHttpClientFactory clients, IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookSender> logger)
@@ -25,62 +26,43 @@ public sealed partial class WebhookSender(
     /// <param name="eventName">The <c>X-Cultural-Event</c> header.</param>
     /// <param name="deliveryId">The <c>X-Cultural-Delivery</c> header, the same on every try.</param>
     /// <param name="body">The JSON body, signed as sent.</param>
-    /// <param name="retryBudget">Once cancelled, no further try starts (the run's budget); a try under way finishes.</param>
-    /// <param name="cancellationToken">Cancels everything.</param>
-    public async Task<WebhookOutcome> SendAsync(
-        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body,
-        CancellationToken retryBudget, CancellationToken cancellationToken)
+    /// <param name="attempt">Which try this is, for the logs.</param>
+    /// <param name="cancellationToken">Cancels the try.</param>
+    public async Task<WebhookOutcome> PostAsync(
+        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body, int attempt,
+        CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var client = clients.CreateClient(ClientName);
-        string? lastError = null;
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        string lastError;
+        bool retryable;
+        try
         {
-            if (attempt > 1)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Value.Timeout);
+            using var request = SignedRequest(subscription.Url, secrets, eventName, deliveryId, body);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.IsSuccessStatusCode)
             {
-                using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, retryBudget);
-                try
-                {
-                    // Real time, not the injected clock: this only spaces out tries, it dates nothing.
-                    await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 2), pause.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    LogBudgetSpent(deliveryId, subscription.Id, attempt - 1);
-                    return new WebhookOutcome(false, attempt - 1, lastError);
-                }
+                return new WebhookOutcome(true, null, false);
             }
-            bool retryable;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(settings.Timeout);
-                using var request = SignedRequest(subscription.Url, secrets, eventName, deliveryId, body);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return new WebhookOutcome(true, attempt, null);
-                }
-                lastError = DeliveryErrors.Http((int)response.StatusCode);
-                retryable = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
-                    || (int)response.StatusCode >= 500;
-                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, null);
-            }
-            catch (HttpRequestException exception)
-            {
-                lastError = DeliveryErrors.Of(exception);
-                retryable = lastError != DeliveryErrors.PrivateAddress;
-                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
-            }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastError = DeliveryErrors.Timeout;
-                retryable = true;
-                LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
-            }
-            if (!retryable) return new WebhookOutcome(false, attempt, lastError);
+            lastError = DeliveryErrors.Http((int)response.StatusCode);
+            retryable = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                || (int)response.StatusCode >= 500;
+            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, null);
         }
-        return new WebhookOutcome(false, settings.MaxAttempts, lastError);
+        catch (HttpRequestException exception)
+        {
+            lastError = DeliveryErrors.Of(exception);
+            retryable = lastError != DeliveryErrors.PrivateAddress;
+            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            lastError = DeliveryErrors.Timeout;
+            retryable = true;
+            LogAttemptFailed(deliveryId, subscription.Id, attempt, lastError, exception);
+        }
+        return new WebhookOutcome(false, lastError, retryable);
     }
 
     private HttpRequestMessage SignedRequest(string url, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body)
@@ -98,9 +80,6 @@ public sealed partial class WebhookSender(
         request.Headers.Add(WebhookSignature.EventHeader, eventName);
         return request;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} not retried after attempt {Attempt}: the run's delivery budget is spent")]
-    private partial void LogBudgetSpent(string deliveryId, string subscription, int attempt);
 
     // The exception (socket and TLS text included) goes to the operators' logs only; the record keeps the category.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Subscription} failed on attempt {Attempt}: {Error}")]

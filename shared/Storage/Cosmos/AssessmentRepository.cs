@@ -83,8 +83,7 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
         return new Page<VersionKey>([.. page.Items.Select(h => new VersionKey(h.AgencyId, h.Year, h.LatestVersion))], page.ContinuationToken);
     }
 
-    private static string Timestamp(DateTimeOffset value) =>
-        JsonSerializer.Serialize(value.ToUniversalTime(), JsonDefaults.Options).Trim('"');
+    private static string Timestamp(DateTimeOffset value) => CosmosQueries.Timestamp(value);
 
     public async Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {

@@ -19,8 +19,17 @@ public sealed class DocumentNumberCounter(Database database, TimeProvider clock)
     public Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken)
     {
         var id = $"{issuer}|{year.ToString(CultureInfo.InvariantCulture)}";
+        var firstAttempt = true;
         return OptimisticConcurrency.RunAsync(async ct =>
         {
+            // An issuer's first document of the year is the common case (one submission per
+            // agency-year): create the counter straight away, and read it only when it exists.
+            if (firstAttempt)
+            {
+                firstAttempt = false;
+                var fresh = new CounterDocument(id, id, issuer, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
+                if (await container.TryCreateAsync(fresh, id, ct) is not null) return Attempt<int>.Done(1);
+            }
             var current = await container.FindAsync<CounterDocument>(id, id, ct);
             if (current is null)
             {

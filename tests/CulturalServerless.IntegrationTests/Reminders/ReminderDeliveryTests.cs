@@ -86,16 +86,22 @@ public sealed class ReminderDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync(host.Clock);
         var agencies = new List<string>();
         for (var i = 0; i < 30; i++) agencies.Add(await AgencyWithWebhookAsync(host, receiver));
-        var other = host.SecondInstance().GetRequiredService<ReminderService>();
+        var other = host.SecondInstance();
 
+        // Three timers at once, and two instances working the queues at once.
         host.MorningOf(DayOfD7);
-        var runs = await Task.WhenAll(host.RunAsync(), other.RunAsync(CancellationToken.None), host.RunAsync());
+        await Task.WhenAll(
+            host.Get<ReminderService>().RunAsync(CancellationToken.None),
+            other.GetRequiredService<ReminderService>().RunAsync(CancellationToken.None),
+            host.Get<ReminderService>().RunAsync(CancellationToken.None));
+        var runs = await Task.WhenAll(host.DrainAsync(), new ReminderQueueDrain(other).DrainAsync());
 
         Assert.Equal(30, receiver.Posts.Count);
         Assert.Equal(agencies.Select(a => $"{Year}-{a}-d-7").Order(StringComparer.Ordinal),
             receiver.Posts.Select(p => p.DeliveryId).Order(StringComparer.Ordinal));
         Assert.Equal(30, runs.Sum(r => r.Sent));
         Assert.Equal(60, runs.Sum(r => r.AlreadyHandled));
+        Assert.Equal(30, runs.Sum(r => r.Delivered));
     }
 
     [Fact]
@@ -143,6 +149,7 @@ public sealed class ReminderDeliveryTests
 
         host.MorningOf(DayOfD7);
         await function.Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+        await host.DrainAsync();
 
         Assert.Equal([$"{Year}-{agency}-d-7"], receiver.To(agency).Select(p => p.DeliveryId));
     }

@@ -20,6 +20,7 @@ public sealed class ReminderHost : IAsyncDisposable
     private readonly List<ServiceProvider> instances = [];
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? replace;
+    private readonly string queuePrefix;
 
     /// <param name="start">Where the clock starts.</param>
     /// <param name="overrides">Settings that differ from the defaults below.</param>
@@ -27,12 +28,16 @@ public sealed class ReminderHost : IAsyncDisposable
     public ReminderHost(DateTimeOffset start, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replace = null)
     {
         this.replace = replace;
+        queuePrefix = "rq-" + Guid.NewGuid().ToString("N")[..12];
         Clock = new FakeTimeProvider(start);
         settings = new Dictionary<string, string?>
         {
             ["Cosmos:ConnectionString"] = EmulatorSettings.CosmosConnectionString,
             ["Cosmos:Database"] = "test-" + Guid.NewGuid().ToString("N")[..12],
             ["Cosmos:CreateIfMissing"] = "true",
+            // Queues of this host's own on the shared Azurite, so hosts of parallel tests do not take each other's messages.
+            ["REMINDER_PAGE_QUEUE"] = queuePrefix + "-pages",
+            ["REMINDER_DELIVERY_QUEUE"] = queuePrefix + "-deliveries",
             ["ReportStorage"] = EmulatorSettings.StorageConnectionString,
             ["AzureWebJobsStorage"] = EmulatorSettings.StorageConnectionString,
             ["Auth:Audience"] = TestTokens.Audience,
@@ -40,8 +45,6 @@ public sealed class ReminderHost : IAsyncDisposable
             ["Auth:DevelopmentIssuer:Enabled"] = "true",
             ["Auth:DevelopmentIssuerKeyPath"] = TestTokens.KeyPath,
             ["Webhooks:SecretKeyPath"] = TestSecretKeys.Path,
-            // Retries at test speed: the pauses double from here, as in production from 1 s.
-            ["Webhooks:FirstRetryDelay"] = "00:00:00.020",
             ["Webhooks:Timeout"] = "00:00:05",
             // The receivers are real HTTP servers on 127.0.0.1, which the sample's settings refuse.
             ["Webhooks:AllowPrivateTargets"] = "true",
@@ -117,7 +120,15 @@ public sealed class ReminderHost : IAsyncDisposable
         Assert.NotNull(await repository.TryReplaceHeadAsync(head.Value with { Status = AssessmentStatus.ReportFailed }, head.ETag, CancellationToken.None));
     }
 
-    public Task<ReminderRunSummary> RunAsync() => Get<ReminderService>().RunAsync(CancellationToken.None);
+    /// <summary>The timer's run, then its queued pages and deliveries worked until the queues are empty.</summary>
+    public async Task<ReminderRunResult> RunAsync()
+    {
+        await Get<ReminderService>().RunAsync(CancellationToken.None);
+        return await DrainAsync();
+    }
+
+    /// <summary>Works what is queued (by any instance: the queues are shared) until nothing is left.</summary>
+    public Task<ReminderRunResult> DrainAsync() => new ReminderQueueDrain(Services).DrainAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -128,6 +139,11 @@ public sealed class ReminderHost : IAsyncDisposable
         catch (Microsoft.Azure.Cosmos.CosmosException)
         {
             // Best effort: the database may be gone already.
+        }
+        var queues = Get<Azure.Storage.Queues.QueueServiceClient>();
+        foreach (var suffix in new[] { "-pages", "-deliveries", "-pages-poison", "-deliveries-poison" })
+        {
+            await queues.GetQueueClient(queuePrefix + suffix).DeleteIfExistsAsync();
         }
         foreach (var instance in instances) await instance.DisposeAsync();
     }

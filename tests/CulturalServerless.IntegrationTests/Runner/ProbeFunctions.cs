@@ -29,5 +29,13 @@ public sealed class ProbeFunctions(ProbeLog log)
     public IActionResult Echo(HttpRequest request, string id, int year) =>
         new OkObjectResult(new { id, year, method = request.Method, query = request.Query["q"].ToString() });
 
+    public void OnQueue(string message, long dequeueCount) => log.Calls.Enqueue($"{message}#{dequeueCount}");
+
+    public void OnQueueFailing(string message, long dequeueCount)
+    {
+        log.Calls.Enqueue($"{message}#{dequeueCount}");
+        throw new InvalidOperationException("probe failure");
+    }
+
     public void OnTimer(TimerInfo timer) => log.Calls.Enqueue($"timer pastDue={timer.IsPastDue}");
 }

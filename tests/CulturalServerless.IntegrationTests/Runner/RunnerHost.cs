@@ -30,12 +30,30 @@ public sealed class RunnerHost : IAsyncDisposable
     public Task BlobPollCyclesAsync(int count) =>
         app.Services.GetRequiredService<BlobPollCycles>().WaitForCyclesAsync(count).WaitAsync(TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// Completes when <paramref name="queue"/> has had <paramref name="count"/> idle polls (nothing
+    /// visible, nothing under way) that began after this call (at most 60 s).
+    /// </summary>
+    public Task QueueIdleAsync(string queue, int count = 1) =>
+        app.Services.GetRequiredService<QueuePollCycles>().WaitForIdleAsync(queue, count).WaitAsync(TimeSpan.FromSeconds(60));
+
+    public IServiceProvider Services => app.Services;
+
+    /// <param name="functions">What the runner hosts.</param>
+    /// <param name="addServices">The services the functions need.</param>
+    /// <param name="settings">App settings over the shared emulator defaults.</param>
+    /// <param name="queues">host.json's queue settings; by default those of the app's host.json.</param>
     public static async Task<RunnerHost> StartAsync(
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection, IConfiguration> addServices,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        QueueHostSettings? queues = null)
     {
-        var options = new RunnerOptions { Port = 0, MetadataPath = "(given by the test)", BlobPollInterval = TimeSpan.FromMilliseconds(200) };
+        var options = new RunnerOptions
+        {
+            Port = 0, MetadataPath = "(given by the test)", BlobPollInterval = TimeSpan.FromMilliseconds(200),
+            Queues = queues ?? QueueHostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json")),
+        };
         var app = LocalFunctionsHost.Build(options, () => functions, addServices, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

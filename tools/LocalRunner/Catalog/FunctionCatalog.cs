@@ -42,6 +42,7 @@ public static class FunctionCatalog
                 (trigger["methods"]?.AsArray() ?? []).Select(m => m!.GetValue<string>().ToUpperInvariant()).ToList(),
                 Text(trigger, "authLevel") ?? "Function"),
             "blobtrigger" => new BlobTrigger(parameter, Required(trigger, "path"), Text(trigger, "connection")),
+            "queuetrigger" => new QueueTrigger(parameter, Required(trigger, "queueName"), Text(trigger, "connection")),
             "timertrigger" => new TimerTrigger(parameter, Required(trigger, "schedule"),
                 trigger["runOnStartup"]?.GetValueKind() == JsonValueKind.True),
             var other => throw new NotSupportedException(

@@ -6,7 +6,7 @@ namespace CulturalServerless.LocalRunner.Catalog;
 /// <summary>One function of the app as the build declared it in functions.metadata.</summary>
 public sealed record FunctionDescriptor(string Name, MethodInfo Method, Trigger Trigger, IReadOnlyList<JsonObject> Bindings);
 
-/// <summary>What starts a function; the runner supports the three trigger kinds the app uses.</summary>
+/// <summary>What starts a function; the runner supports the four trigger kinds the app uses.</summary>
 public abstract record Trigger(string ParameterName);
 
 public sealed record HttpTrigger(string ParameterName, string Route, IReadOnlyList<string> Methods, string AuthLevel) : Trigger(ParameterName);
@@ -17,5 +17,8 @@ public sealed record BlobTrigger(string ParameterName, string Path, string? Conn
     public string Container => Path.Split('/', 2)[0];
     public string BlobPattern => Path.Contains('/') ? Path.Split('/', 2)[1] : "{name}";
 }
+
+/// <summary>A queue trigger on <c>queueName</c> (<c>%SETTING%</c> names allowed), e.g. <c>%REMINDER_DELIVERY_QUEUE%</c>.</summary>
+public sealed record QueueTrigger(string ParameterName, string QueueName, string? Connection) : Trigger(ParameterName);
 
 public sealed record TimerTrigger(string ParameterName, string Schedule, bool RunOnStartup) : Trigger(ParameterName);

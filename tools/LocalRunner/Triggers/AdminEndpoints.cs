@@ -8,7 +8,8 @@ namespace CulturalServerless.LocalRunner.Triggers;
 /// <summary>
 /// <c>POST /admin/functions/{name}</c>: runs a non-HTTP function now, as the Functions host's admin
 /// API does (202 Accepted; the run goes on in the background). The body may carry
-/// <c>{"input": "container/blob"}</c> for a blob-triggered function.
+/// <c>{"input": "container/blob"}</c> for a blob-triggered function, or the message's content for a
+/// queue-triggered one.
 /// </summary>
 internal static partial class AdminEndpoints
 {
@@ -70,8 +71,13 @@ internal static partial class AdminEndpoints
                 new BlobPathPattern(blob.BlobPattern).TryMatch(parts[1], out var bindingData);
                 bindingData["blobTrigger"] = input;
                 return (await BlobTriggerValue.BindAsync(client, parameter.ParameterType, cancellationToken), bindingData);
+            case QueueTrigger queue when input is not null:
+                // As the host does: the input is the message's content, dequeued once.
+                var message = Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage("admin", "admin", BinaryData.FromString(input), 1);
+                var queueParameter = function.Method.GetParameters().Single(p => p.Name == queue.ParameterName);
+                return (QueueTriggerValue.Bind(message, queueParameter.ParameterType), QueueTriggerValue.BindingData(message));
             default:
-                throw new InvalidOperationException($"Function {function.Name} needs an input such as {{\"input\": \"container/blob\"}}.");
+                throw new InvalidOperationException($"Function {function.Name} needs an input such as {{\"input\": \"container/blob\"}} or a queue message's content.");
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CulturalServerless.LocalRunner.Triggers;
 
 /// <summary>Resolves <c>%NAME%</c> in binding expressions from the app settings, as the Functions host does.</summary>
-internal static partial class AppSettingReference
+public static partial class AppSettingReference
 {
     public static string Resolve(string expression, IConfiguration configuration) =>
         Setting().Replace(expression, match =>

@@ -8,55 +8,25 @@ namespace CulturalServerless.LocalRunner.Triggers;
 /// </summary>
 public sealed class BlobPollCycles
 {
-    private readonly Lock gate = new();
-    private readonly List<(long Target, TaskCompletionSource Done)> waiters = [];
+    private const string AllContainers = "";
+    private readonly PollWaiters waiters = new(NotPolling);
     private long started;
     private long completed;
-    private bool stopped;
 
     /// <summary>Completes when <paramref name="count"/> cycles that begin after this call have ended.</summary>
     public Task WaitForCyclesAsync(int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
-        {
-            if (stopped) done.SetException(NotPolling());
-            // Cycles run one after another: the one under way (number `started`) does not count.
-            else waiters.Add((started + count, done));
-        }
-        return done.Task.WaitAsync(cancellationToken);
+        // Cycles run one after another: the one under way (number `started`) does not count.
+        return waiters.WaitAsync(AllContainers, Interlocked.Read(ref started) + count, cancellationToken);
     }
 
-    internal void CycleStarted()
-    {
-        lock (gate) started++;
-    }
+    internal void CycleStarted() => Interlocked.Increment(ref started);
 
-    internal void CycleCompleted()
-    {
-        List<TaskCompletionSource> ready;
-        lock (gate)
-        {
-            completed++;
-            ready = waiters.Where(w => w.Target <= completed).Select(w => w.Done).ToList();
-            waiters.RemoveAll(w => w.Target <= completed);
-        }
-        foreach (var done in ready) done.TrySetResult();
-    }
+    internal void CycleCompleted() => waiters.Reached(AllContainers, Interlocked.Increment(ref completed));
 
     /// <summary>The listener has stopped (or has nothing to watch): no cycle will come.</summary>
-    internal void Stopped()
-    {
-        List<TaskCompletionSource> waiting;
-        lock (gate)
-        {
-            stopped = true;
-            waiting = waiters.Select(w => w.Done).ToList();
-            waiters.Clear();
-        }
-        foreach (var done in waiting) done.TrySetException(NotPolling());
-    }
+    internal void Stopped() => waiters.Stopped();
 
     private static InvalidOperationException NotPolling() =>
         new("The blob trigger listener is not polling (stopped, or no function has a blob trigger).");
