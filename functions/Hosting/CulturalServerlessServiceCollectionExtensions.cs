@@ -2,6 +2,7 @@ using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Caching;
+using CulturalServerless.Application.Exports;
 using CulturalServerless.Application.Health;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
@@ -44,6 +45,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
+        services.AddSingleton<AssessmentExportService>();
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<IDependencyOutages, DependencyOutages>();

@@ -51,13 +51,14 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
     }
 
-    /// <summary>Registers the seed's agency under a new id (or <paramref name="id"/>, and the given jurisdiction) and returns the id.</summary>
-    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null, string? id = null)
+    /// <summary>Registers the seed's agency under a new id (or <paramref name="id"/>, and the given jurisdiction and name) and returns the id.</summary>
+    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null, string? id = null, string? name = null)
     {
         id ??= "vp-" + Guid.NewGuid().ToString("N")[..10];
         var agency = Sample("agency.json");
         agency["id"] = id;
         if (jurisdiction is not null) agency["jurisdiction"] = jurisdiction;
+        if (name is not null) agency["name"] = name;
         var request = app.Request(TestTokens.Admin, "PUT", $"/api/agencies/{id}", agency.ToJsonString());
         var response = await HttpCalls.ExecuteAsync(request, agencies.Put(request, id, CancellationToken.None));
         Assert.Equal(201, response.Status);
@@ -98,6 +99,17 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         var response = await HttpCalls.ExecuteAsync(request, clients.Put(request, clientId, CancellationToken.None));
         Assert.Equal(201, response.Status);
         return TestTokens.For(clientId, Roles.Submitter);
+    });
+
+    /// <summary>A reviewer token of the steering committee of <paramref name="jurisdiction"/>, registered in the registry of API clients on first use.</summary>
+    public Task<string> CommitteeTokenAsync(string jurisdiction) => portals.GetOrAdd("committee|" + jurisdiction, async _ =>
+    {
+        var clientId = "committee-" + jurisdiction.Replace('.', '-');
+        var registration = new JsonObject { ["name"] = "Ban chỉ đạo " + jurisdiction, ["roles"] = new JsonArray(Roles.Reviewer), ["jurisdiction"] = jurisdiction };
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/clients/{clientId}", registration.ToJsonString());
+        var response = await HttpCalls.ExecuteAsync(request, clients.Put(request, clientId, CancellationToken.None));
+        Assert.True(response.Status is 200 or 201, $"registering {clientId}: {response.Status}");
+        return TestTokens.For(clientId, Roles.Reviewer);
     });
 
     public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null, string? ifMatch = null) =>
