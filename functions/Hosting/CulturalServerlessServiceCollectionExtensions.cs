@@ -6,6 +6,7 @@ using CulturalServerless.Application.Exports;
 using CulturalServerless.Application.Health;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
+using CulturalServerless.Application.Statistics;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Reports.Signing;
@@ -46,6 +47,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
         services.AddSingleton<AssessmentExportService>();
+        services.AddSingleton<StatisticsService>();
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<IDependencyOutages, DependencyOutages>();

@@ -7,6 +7,7 @@ using CulturalServerless.Application.Documents;
 using CulturalServerless.Application.Health;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
+using CulturalServerless.Application.Statistics;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, BlobHealthProbe>();
         services.AddSingleton<IAgencyStore, AgencyRepository>();
         services.AddSingleton<IAssessmentStore, AssessmentRepository>();
+        services.AddSingleton<IStatisticsStore, StatisticsRepository>();
         services.AddSingleton<IAssessmentDraftStore, AssessmentDraftRepository>();
         services.AddSingleton<IReportRequestStore, ReportRequestStore>();
         services.AddSingleton<IReportStore, ReportStore>();
