@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        EnableSdkSpans();
         services.AddSingleton(_ => StorageConfiguration.Read(configuration));
         services.AddSingleton<TokenCredential>(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
@@ -53,4 +54,11 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;
     }
+
+    /// <summary>
+    /// The Azure SDKs' spans (Blob Storage's and Key Vault's through Azure.Core, Cosmos DB's
+    /// "Azure.Cosmos.Operation") are opt-in, and each client reads the switch when it is built: it is
+    /// set before any client exists. Without a listener (OpenTelemetry) a span costs nothing.
+    /// </summary>
+    public static void EnableSdkSpans() => AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
 }

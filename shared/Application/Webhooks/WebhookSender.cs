@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CulturalServerless.Application.Telemetry;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Globalization;
@@ -28,6 +30,24 @@ public sealed partial class WebhookSender(
     /// <param name="retryBudget">Once cancelled, no further try starts (the run's budget); a try under way finishes.</param>
     /// <param name="cancellationToken">Cancels everything.</param>
     public async Task<WebhookOutcome> SendAsync(
+        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body,
+        CancellationToken retryBudget, CancellationToken cancellationToken)
+    {
+        using var activity = AppTelemetry.Source.StartActivity("WebhookDelivery", ActivityKind.Producer);
+        activity?.SetTag("cultural.webhook.event", eventName);
+        activity?.SetTag("cultural.webhook.subscription", subscription.Id);
+        activity?.SetTag("cultural.webhook.delivery", deliveryId);
+        var outcome = await SendWithRetriesAsync(subscription, secrets, eventName, deliveryId, body, retryBudget, cancellationToken);
+        activity?.SetTag("cultural.webhook.attempts", outcome.Attempts);
+        if (!outcome.Delivered) activity?.SetStatus(ActivityStatusCode.Error, outcome.LastError);
+        AppTelemetry.WebhookDeliveries.Add(1,
+            new KeyValuePair<string, object?>("event", eventName),
+            new KeyValuePair<string, object?>("outcome", outcome.Delivered ? "delivered" : "failed"),
+            new KeyValuePair<string, object?>("error.type", outcome.LastError ?? ""));
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> SendWithRetriesAsync(
         WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body,
         CancellationToken retryBudget, CancellationToken cancellationToken)
     {
