@@ -11,6 +11,9 @@
 // through the submit function class, beside the emulator's raw upsert rate for a document of the
 // same size and the rate of the least storage a submission needs, one create and one blob
 // (docs/performance.md).
+//
+// With --export N it measures the committee's export instead: N submitted agency-years, exported as
+// XLSX and as CSV, with the time and the peak memory of each (docs/performance.md, "Exports").
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Application.Reminders;
@@ -56,6 +59,16 @@ await using var receiver = await NullReceiver.StartAsync();
 try
 {
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    if (ArgumentAfter("--export-samples") is { } sampleDirectory)
+    {
+        Console.WriteLine(await ExportLoad.WriteSamplesAsync(provider, sampleDirectory));
+        return;
+    }
+    if (ArgumentAfter("--export") is { } exportRows)
+    {
+        Console.WriteLine(await ExportLoad.MeasureAsync(provider, int.Parse(exportRows, CultureInfo.InvariantCulture)));
+        return;
+    }
     if (ArgumentAfter("--submissions") is { } submissions)
     {
         var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
