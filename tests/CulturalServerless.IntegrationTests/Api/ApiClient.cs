@@ -22,6 +22,7 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
     private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), Logger<AssessmentFunctions>(loggers));
     private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), Logger<AssessmentListFunction>(loggers));
     private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), Logger<ApiClientFunctions>(loggers));
+    private readonly AssessmentDraftFunctions drafts = new(app.Get<AssessmentDraftService>(), Logger<AssessmentDraftFunctions>(loggers));
 
     private static ILogger<T> Logger<T>(ILoggerFactory? loggers) => loggers is null ? NullLogger<T>.Instance : loggers.CreateLogger<T>();
 
@@ -114,6 +115,14 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
 
     public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null, string? ifMatch = null) =>
         SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey, ifMatch: ifMatch);
+
+    /// <summary>Saves the seed submission as the agency's 2022 draft, as its portal.</summary>
+    public async Task SaveDraftAsync(string agencyId)
+    {
+        var request = app.Request(await PortalTokenAsync(agencyId), "PUT", $"/api/agencies/{agencyId}/assessments/2022/draft",
+            Sample("assessment-2022.json").ToJsonString());
+        Assert.Equal(201, (await HttpCalls.ExecuteAsync(request, drafts.Save(request, agencyId, "2022", CancellationToken.None))).Status);
+    }
 
     public Task<ApiResponse> GetLatestAsync(string agencyId, string year = "2022")
     {

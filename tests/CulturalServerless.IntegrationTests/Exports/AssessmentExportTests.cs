@@ -1,4 +1,3 @@
-using CulturalServerless.Functions.Http.Assessments;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -29,10 +28,7 @@ public sealed class AssessmentExportTests(AppServices app) : IClassFixture<AppSe
             Assert.Equal(201, (await api.SubmitAsync(submitted[i], body)).Status);
         }
         var draftOnly = await api.RegisterAgencyAsync($"{province}.1", name: "Trường Đại học Phạm Văn Đồng");
-        var drafts = new AssessmentDraftFunctions(app.Get<AssessmentDraftService>(), NullLogger<AssessmentDraftFunctions>.Instance);
-        var request = app.Request(await api.PortalTokenAsync(draftOnly), "PUT", $"/api/agencies/{draftOnly}/assessments/2022/draft",
-            ApiClient.Sample("assessment-2022.json").ToJsonString());
-        Assert.Equal(201, (await HttpCalls.ExecuteAsync(request, drafts.Save(request, draftOnly, "2022", CancellationToken.None))).Status);
+        await api.SaveDraftAsync(draftOnly);
         var elsewhere = await api.RegisterAgencyAsync(province + "x", name: "Ủy ban nhân dân xã Nghĩa Hà");
         Assert.Equal(201, (await api.SubmitAsync(elsewhere, ApiClient.Sample("assessment-2022.json"))).Status);
         return (province, submitted, draftOnly, elsewhere);
