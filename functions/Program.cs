@@ -5,4 +5,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCulturalServerless(builder.Configuration);
+builder.Services.AddCulturalServerlessTelemetry(builder.Configuration, functionsHost: true);
 builder.Build().Run();

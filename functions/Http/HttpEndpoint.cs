@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Application.Telemetry;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Functions.Http.Problems;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,22 @@ public static partial class HttpEndpoint
         RunAsync(request, logger, cancellationToken, (_, _) => handle());
 
     public static async Task<IActionResult> RunAsync(
+        HttpRequest request, ILogger logger, CancellationToken cancellationToken, Func<Caller, CancellationToken, Task<IActionResult>> handle)
+    {
+        // The request's span: locally the root of the trace; under the Functions host, inside the invocation's.
+        using var activity = AppTelemetry.Source.StartActivity("HTTP " + request.Method);
+        activity?.SetTag("http.request.method", request.Method);
+        activity?.SetTag("url.path", request.Path.Value);
+        var result = await RunInDeadlineAsync(request, logger, cancellationToken, handle);
+        if (result is IStatusCodeActionResult { StatusCode: { } status })
+        {
+            activity?.SetTag("http.response.status_code", status);
+            if (status >= 500) activity?.SetStatus(ActivityStatusCode.Error);
+        }
+        return result;
+    }
+
+    private static async Task<IActionResult> RunInDeadlineAsync(
         HttpRequest request, ILogger logger, CancellationToken cancellationToken, Func<Caller, CancellationToken, Task<IActionResult>> handle)
     {
         var services = request.HttpContext.RequestServices;

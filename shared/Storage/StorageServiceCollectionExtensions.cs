@@ -8,6 +8,7 @@ using CulturalServerless.Application.Health;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
+using CulturalServerless.Application.Statistics;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        EnableSdkSpans();
         services.AddSingleton(_ => StorageConfiguration.Read(configuration));
         services.AddSingleton<TokenCredential>(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
@@ -42,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHealthProbe, BlobHealthProbe>();
         services.AddSingleton<IAgencyStore, AgencyRepository>();
         services.AddSingleton<IAssessmentStore, AssessmentRepository>();
+        services.AddSingleton<IStatisticsStore, StatisticsRepository>();
         services.AddSingleton<IAssessmentDraftStore, AssessmentDraftRepository>();
         services.AddSingleton<IReportRequestStore, ReportRequestStore>();
         services.AddSingleton<IReportStore, ReportStore>();
@@ -57,4 +60,11 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;
     }
+
+    /// <summary>
+    /// The Azure SDKs' spans (Blob Storage's and Key Vault's through Azure.Core, Cosmos DB's
+    /// "Azure.Cosmos.Operation") are opt-in, and each client reads the switch when it is built: it is
+    /// set before any client exists. Without a listener (OpenTelemetry) a span costs nothing.
+    /// </summary>
+    public static void EnableSdkSpans() => AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
 }

@@ -13,6 +13,9 @@
 // through the submit function class, beside the emulator's raw upsert rate for a document of the
 // same size and the rate of the least storage a submission needs, one create and one blob
 // (docs/performance.md).
+//
+// With --export N it measures the committee's export instead: N submitted agency-years, exported as
+// XLSX and as CSV, with the time and the peak memory of each (docs/performance.md, "Exports").
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Functions.Hosting;
@@ -62,6 +65,16 @@ await using var receiver = await UnfriendlyReceiver.StartAsync();
 try
 {
     await provider.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+    if (ArgumentAfter("--export-samples") is { } sampleDirectory)
+    {
+        Console.WriteLine(await ExportLoad.WriteSamplesAsync(provider, sampleDirectory));
+        return;
+    }
+    if (ArgumentAfter("--export") is { } exportRows)
+    {
+        Console.WriteLine(await ExportLoad.MeasureAsync(provider, int.Parse(exportRows, CultureInfo.InvariantCulture)));
+        return;
+    }
     if (ArgumentAfter("--submissions") is { } submissions)
     {
         var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 16;

@@ -19,7 +19,7 @@ var options = RunnerOptions.Parse(args);
 var app = LocalFunctionsHost.Build(
     options,
     () => FunctionCatalog.Load(options.MetadataPath, typeof(CulturalServerlessServiceCollectionExtensions).Assembly),
-    (services, configuration) => services.AddCulturalServerless(configuration));
+    (services, configuration) => services.AddCulturalServerless(configuration).AddCulturalServerlessTelemetry(configuration, functionsHost: false));
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"CulturalServerless is running on http://127.0.0.1:{options.Port}/api (Ctrl-C to stop)"));
 await app.RunAsync();

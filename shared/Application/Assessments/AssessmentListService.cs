@@ -16,6 +16,19 @@ public sealed class AssessmentListService(IAssessmentStore assessments)
         Caller caller, int? year, string? jurisdiction, string? status, string? verdict, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
     {
         var problems = new ValidationProblemList();
+        var filter = Filter(caller, problems, year, jurisdiction, status, verdict, () => ListQueryChecks.PageSize(problems, pageSize));
+        var page = await assessments.ListAsync(filter, continuationToken, pageSize ?? ListQueryChecks.DefaultPageSize, cancellationToken);
+        return new Page<AssessmentSummary>(page.Items.Select(AssessmentSummary.From).ToList(), page.ContinuationToken);
+    }
+
+    /// <summary>
+    /// The list's filter, checked: every bad parameter at once (with the caller's own checks in
+    /// <paramref name="moreChecks"/>, adding to <paramref name="problems"/>) as one 400 problem, then
+    /// the caller's scope, so that the export narrows exactly as the list does.
+    /// </summary>
+    public static AssessmentFilter Filter(
+        Caller caller, ValidationProblemList problems, int? year, string? jurisdiction, string? status, string? verdict, Action? moreChecks = null)
+    {
         AssessmentYear.CheckQuery(problems, year);
         ListQueryChecks.Jurisdiction(problems, jurisdiction);
         if (status is not null && !Enum.GetValues<AssessmentStatus>().Any(s => JsonName(s) == status))
@@ -27,12 +40,10 @@ public sealed class AssessmentListService(IAssessmentStore assessments)
         {
             problems.Add("$.query.verdict", "invalid-verdict", "verdict phải là passed hoặc failed.", "The verdict must be passed or failed.");
         }
-        ListQueryChecks.PageSize(problems, pageSize);
+        moreChecks?.Invoke();
         ListQueryChecks.ThrowIfAny(problems);
         var access = AccessRules.ListScope(caller, jurisdiction);
-        var page = await assessments.ListAsync(new AssessmentFilter(year!.Value, jurisdiction, status, verdict, access),
-            continuationToken, pageSize ?? ListQueryChecks.DefaultPageSize, cancellationToken);
-        return new Page<AssessmentSummary>(page.Items.Select(AssessmentSummary.From).ToList(), page.ContinuationToken);
+        return new AssessmentFilter(year!.Value, jurisdiction, status, verdict, access);
     }
 
     private static string JsonName<T>(T value) where T : struct, Enum =>

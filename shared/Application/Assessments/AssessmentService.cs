@@ -7,6 +7,7 @@ using CulturalServerless.Application.Documents;
 using CulturalServerless.Calendar;
 using CulturalServerless.Reports;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Application.Telemetry;
 using CulturalServerless.Scoring;
 using CulturalServerless.Scoring.Submissions;
 using CulturalServerless.Serialization;
@@ -103,6 +104,7 @@ public sealed partial class AssessmentService(
             RequireCurrent(now, expected, agencyId, year);
             throw Stale(agencyId, year);
         }
+        AppTelemetry.Submissions.Add(1);
         LogSubmitted(agencyId, year, version.Version, version.Issue.Reference, version.Score.Total, version.Score.Verdict);
         // The head read above is still the best guess of the head: the first write to it uses that
         // read (and its ETag) instead of reading it again.

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Telemetry;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,12 @@ public sealed partial class ReportRenderingService(
             await RecordUnreadableAsync(requestName, cancellationToken);
             return;
         }
+        // The rest of the render belongs to the submitter's trace; the trigger's own span is linked.
+        using var activity = AppTelemetry.StartContinuing("RenderReport", request.TraceParent, request.TraceState);
+        activity?.SetTag("cultural.agency_id", request.Agency.Id);
+        activity?.SetTag("cultural.year", request.Year);
+        activity?.SetTag("cultural.version", request.Version);
+        var started = Stopwatch.GetTimestamp();
         var agencyId = request.Agency.Id;
         var stored = await assessments.FindVersionAsync(agencyId, request.Year, request.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Report request {requestName} names a version that is not stored.");
@@ -59,8 +67,12 @@ public sealed partial class ReportRenderingService(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception, agencyId, request.Year, request.Version);
+            var outage = outages.IsOutage(exception);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            AppTelemetry.Renders.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            AppTelemetry.RenderFailures.Add(1, new KeyValuePair<string, object?>("outage", outage));
             await RecordFailureAsync(agencyId, request.Year, request.Version, $"Không tạo được báo cáo: {exception.GetType().Name}",
-                outages.IsOutage(exception), cancellationToken);
+                outage, cancellationToken);
             return; // recorded: the reconciler retries it when retryAt comes
         }
         // Outside the try: once the signed PDF is stored, a failure to record it must not mark it failed.
@@ -76,6 +88,8 @@ public sealed partial class ReportRenderingService(
             FailureReason = null,
             RetryAt = null,
         }, cancellationToken);
+        AppTelemetry.Renders.Add(1, new KeyValuePair<string, object?>("outcome", "ready"));
+        AppTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CulturalServerless.Application.Telemetry;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Globalization;
@@ -29,6 +31,24 @@ public sealed partial class WebhookSender(
     /// <param name="attempt">Which try this is, for the logs.</param>
     /// <param name="cancellationToken">Cancels the try.</param>
     public async Task<WebhookOutcome> PostAsync(
+        WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body, int attempt,
+        CancellationToken cancellationToken)
+    {
+        using var activity = AppTelemetry.Source.StartActivity("WebhookDelivery", ActivityKind.Producer);
+        activity?.SetTag("cultural.webhook.event", eventName);
+        activity?.SetTag("cultural.webhook.subscription", subscription.Id);
+        activity?.SetTag("cultural.webhook.delivery", deliveryId);
+        activity?.SetTag("cultural.webhook.attempt", attempt);
+        var outcome = await TryPostAsync(subscription, secrets, eventName, deliveryId, body, attempt, cancellationToken);
+        if (!outcome.Delivered) activity?.SetStatus(ActivityStatusCode.Error, outcome.LastError);
+        AppTelemetry.WebhookDeliveries.Add(1,
+            new KeyValuePair<string, object?>("event", eventName),
+            new KeyValuePair<string, object?>("outcome", outcome.Delivered ? "delivered" : outcome.Retryable ? "retry" : "failed"),
+            new KeyValuePair<string, object?>("error.type", outcome.LastError ?? ""));
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> TryPostAsync(
         WebhookSubscription subscription, IReadOnlyList<string> secrets, string eventName, string deliveryId, byte[] body, int attempt,
         CancellationToken cancellationToken)
     {

@@ -47,6 +47,8 @@ public static class CosmosClientFactory
             RequestTimeout = RequestTimeout,
             MaxRetryAttemptsOnRateLimitedRequests = MaxRetryAttemptsOnRateLimitedRequests,
             MaxRetryWaitTimeOnRateLimitedRequests = MaxRetryWaitTimeOnRateLimitedRequests,
+            // Each operation as an "Azure.Cosmos.Operation" span, for whoever listens (OpenTelemetry in the app).
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
         };
         if (emulator)
         {

@@ -23,6 +23,7 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
     private readonly AssessmentFunctions assessments = new(app.Get<AssessmentService>(), Logger<AssessmentFunctions>(loggers));
     private readonly AssessmentListFunction list = new(app.Get<AssessmentListService>(), Logger<AssessmentListFunction>(loggers));
     private readonly ApiClientFunctions clients = new(app.Get<ApiClientService>(), app.Get<ClientJurisdictions>(), Logger<ApiClientFunctions>(loggers));
+    private readonly AssessmentDraftFunctions drafts = new(app.Get<AssessmentDraftService>(), Logger<AssessmentDraftFunctions>(loggers));
 
     private static ILogger<T> Logger<T>(ILoggerFactory? loggers) => loggers is null ? NullLogger<T>.Instance : loggers.CreateLogger<T>();
 
@@ -52,13 +53,14 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         Assert.Contains(paths, p => p.StartsWith("$.criteria['1.5'].selfScore", StringComparison.Ordinal));
     }
 
-    /// <summary>Registers the seed's agency under a new id (or <paramref name="id"/>, and the given jurisdiction) and returns the id.</summary>
-    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null, string? id = null)
+    /// <summary>Registers the seed's agency under a new id (or <paramref name="id"/>, and the given jurisdiction and name) and returns the id.</summary>
+    public async Task<string> RegisterAgencyAsync(string? jurisdiction = null, string? id = null, string? name = null)
     {
         id ??= "vp-" + Guid.NewGuid().ToString("N")[..10];
         var agency = Sample("agency.json");
         agency["id"] = id;
         if (jurisdiction is not null) agency["jurisdiction"] = jurisdiction;
+        if (name is not null) agency["name"] = name;
         var request = app.Request(TestTokens.Admin, "PUT", $"/api/agencies/{id}", agency.ToJsonString());
         var response = await HttpCalls.ExecuteAsync(request, agencies.Put(request, id, CancellationToken.None));
         Assert.Equal(201, response.Status);
@@ -101,8 +103,27 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
         return TestTokens.For(clientId, Roles.Submitter);
     });
 
+    /// <summary>A reviewer token of the steering committee of <paramref name="jurisdiction"/>, registered in the registry of API clients on first use.</summary>
+    public Task<string> CommitteeTokenAsync(string jurisdiction) => portals.GetOrAdd("committee|" + jurisdiction, async _ =>
+    {
+        var clientId = "committee-" + jurisdiction.Replace('.', '-');
+        var registration = new JsonObject { ["name"] = "Ban chỉ đạo " + jurisdiction, ["roles"] = new JsonArray(Roles.Reviewer), ["jurisdiction"] = jurisdiction };
+        var request = app.Request(TestTokens.Admin, "PUT", $"/api/clients/{clientId}", registration.ToJsonString());
+        var response = await HttpCalls.ExecuteAsync(request, clients.Put(request, clientId, CancellationToken.None));
+        Assert.True(response.Status is 200 or 201, $"registering {clientId}: {response.Status}");
+        return TestTokens.For(clientId, Roles.Reviewer);
+    });
+
     public Task<ApiResponse> SubmitAsync(string agencyId, JsonObject body, string? idempotencyKey = null, string? ifMatch = null) =>
         SubmitAsync(agencyId, "2022", body.ToJsonString(), idempotencyKey: idempotencyKey, ifMatch: ifMatch);
+
+    /// <summary>Saves the seed submission as the agency's 2022 draft, as its portal.</summary>
+    public async Task SaveDraftAsync(string agencyId)
+    {
+        var request = app.Request(await PortalTokenAsync(agencyId), "PUT", $"/api/agencies/{agencyId}/assessments/2022/draft",
+            Sample("assessment-2022.json").ToJsonString());
+        Assert.Equal(201, (await HttpCalls.ExecuteAsync(request, drafts.Save(request, agencyId, "2022", CancellationToken.None))).Status);
+    }
 
     public Task<ApiResponse> GetLatestAsync(string agencyId, string year = "2022")
     {

@@ -4,7 +4,7 @@ namespace CulturalServerless.UnitTests.Infrastructure;
 
 /// <summary>
 /// The library's layers depend one way: the domain (scoring, reports, jurisdictions, agencies'
-/// value types, the calendar, validation, serialization) on nothing of the app; the application
+/// value types, the calendar, validation, serialization, the export formats) on nothing of the app; the application
 /// services on the domain and on storage interfaces they declare; storage implements them. Read
 /// from the sources' using directives (the code qualifies no type by a namespace of the app), so
 /// an unused using counts too.
@@ -12,7 +12,7 @@ namespace CulturalServerless.UnitTests.Infrastructure;
 public sealed partial class LayeringTests
 {
     private static readonly string[] Domain =
-        ["Scoring", "Reports", "Jurisdictions", "Agencies", "Calendar", "Validation", "Serialization"];
+        ["Scoring", "Reports", "Jurisdictions", "Agencies", "Calendar", "Validation", "Serialization", "Exports"];
 
     private static readonly Lazy<IReadOnlyDictionary<string, HashSet<string>>> Dependencies = new(ReadDependencies);
 

@@ -33,6 +33,10 @@ public sealed class SettingsVocabularyTests
             "The webhook secrets' key file that ./run.sh makes; in Azure the key is in Key Vault (Webhooks__SecretKeyId), and the file is refused there.",
         ["Auth__DevelopmentIssuer__Enabled"] =
             "Trusts the local development issuer; the app refuses it on Azure hosting whatever the settings say.",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] =
+            "A local OpenTelemetry collector, when one runs; in Azure telemetry goes to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING).",
+        ["Telemetry__Console"] =
+            "Prints spans and metrics to the local console; in Azure they go to Application Insights.",
     };
 
     /// <summary>Set in Azure but deliberately absent from the sample.</summary>

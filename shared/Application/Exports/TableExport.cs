@@ -1,0 +1,16 @@
+using CulturalServerless.Exports;
+
+namespace CulturalServerless.Application.Exports;
+
+/// <summary>
+/// An export ready to be written: checked, its first page read (so a bad request or a dependency
+/// that is down is answered before the file starts), its format, file name and sheets. Anything
+/// tabular is exported this way; the writers are generic over the sheets' rows.
+/// </summary>
+public sealed record TableExport(ExportFormat Format, string FileName, IReadOnlyList<IExportSheet> Sheets)
+{
+    public string ContentType => ExportFormats.ContentType(Format);
+
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
+        ExportFormats.WriteAsync(Format, output, Sheets, cancellationToken);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Azure.Storage.Blobs;
+using CulturalServerless.Application.Reports;
+using CulturalServerless.Functions.Triggers;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace CulturalServerless.IntegrationTests.Telemetry;
+
+/// <summary>
+/// One trace from the portal's HTTP submission to the render of its report, through the app's own
+/// services as the host calls them, recorded by OpenTelemetry's in-memory exporter with the app's
+/// trace sources.
+/// </summary>
+public sealed class SubmissionTraceTests(AppServices app) : IClassFixture<AppServices>
+{
+    /// <summary>Stands for the Functions host, whose invocation span runs the blob trigger in a trace of its own.</summary>
+    private static readonly ActivitySource Host = new("Tests.FunctionsHost");
+
+    [Fact]
+    public async Task The_render_continues_the_trace_of_the_submission_that_asked_for_it()
+    {
+        var spans = new List<Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource([.. TelemetryServiceCollectionExtensions.TraceSources, Host.Name])
+            .AddInMemoryExporter(spans)
+            .Build();
+        var api = new ApiClient(app);
+        var agencyId = await api.RegisterAgencyAsync();
+
+        Activity.Current = null;
+        Assert.Equal(201, (await api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
+
+        // The blob trigger fires later, in the host's own invocation span of another trace.
+        var name = AssessmentKeys.ReportRequestName(agencyId, 2022, 1);
+        var blob = app.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient(name);
+        Activity.Current = null;
+        ActivityTraceId invocationTrace;
+        using (var invocation = Host.StartActivity("Invoke RenderReport", ActivityKind.Server))
+        {
+            invocationTrace = invocation!.TraceId;
+            await new RenderReportFunction(app.Get<ReportRenderingService>()).Run(blob, name, CancellationToken.None);
+        }
+        Assert.Equal("ready", (string)(await api.GetLatestAsync(agencyId)).Json["report"]!["state"]!);
+
+        Activity[] snapshot;
+        lock (spans) snapshot = [.. spans];
+        var submission = Assert.Single(snapshot, s => s.DisplayName == "HTTP POST"
+            && (string?)s.GetTagItem("url.path") == $"/api/agencies/{agencyId}/assessments/2022");
+        Assert.Equal(201, submission.GetTagItem("http.response.status_code"));
+        var render = Assert.Single(snapshot, s => s.DisplayName == "RenderReport" && (string?)s.GetTagItem("cultural.agency_id") == agencyId);
+
+        Assert.Equal(submission.TraceId, render.TraceId);
+        Assert.Equal(submission.SpanId, render.ParentSpanId);
+        Assert.NotEqual(invocationTrace, render.TraceId);
+        Assert.Contains(render.Links, link => link.Context.TraceId == invocationTrace);
+        // The storage calls of both ends are in the one trace: the submission's Cosmos DB writes and
+        // report-request upload, the render's reads, its PDF upload and its record of it.
+        var trace = snapshot.Where(s => s.TraceId == submission.TraceId).ToList();
+        Assert.Contains(trace, s => s.Source.Name == "Azure.Cosmos.Operation" && s.ParentSpanId == submission.SpanId);
+        Assert.Contains(trace, s => s.Source.Name == "Azure.Cosmos.Operation" && IsUnder(s, render, trace));
+        Assert.Contains(trace, s => s.Source.Name.StartsWith("Azure.Storage.Blobs", StringComparison.Ordinal) && IsUnder(s, render, trace));
+    }
+
+    private static bool IsUnder(Activity span, Activity ancestor, IReadOnlyList<Activity> trace)
+    {
+        for (var current = span; current is not null; current = trace.FirstOrDefault(s => s.SpanId == current.ParentSpanId))
+        {
+            if (current.ParentSpanId == ancestor.SpanId) return true;
+        }
+        return false;
+    }
+}
