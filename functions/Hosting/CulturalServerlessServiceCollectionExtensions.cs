@@ -1,5 +1,6 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Appraisals;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Health;
@@ -44,6 +45,8 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AssessmentDraftService>();
         services.AddSingleton<AssessmentListService>();
+        services.AddSingleton<AppraisalService>();
+        services.AddSingleton<AgencyNotifier>();
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<IDependencyOutages, DependencyOutages>();

@@ -33,7 +33,7 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             // Any role may check a document it was given; the answer names only the assessment's id.
-            AccessRules.RequireRole(caller, "kiểm tra báo cáo", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+            AccessRules.RequireRole(caller, "kiểm tra báo cáo", AccessRules.Readers);
             return ApiResults.Json(await verification.VerifyAsync(await PdfBody.ReadAsync(request, cancellationToken), cancellationToken));
         });
 }

@@ -138,7 +138,7 @@ public sealed partial class AssessmentService(
     /// list filters on, so a single read and the list never disagree about what is in scope.
     /// </summary>
     private static void RequireReader(Caller caller) =>
-        AccessRules.RequireRole(caller, "xem tự đánh giá", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+        AccessRules.RequireRole(caller, "xem tự đánh giá", AccessRules.Readers);
 
     /// <summary>
     /// The version to create, with the next number in the agency's register, dated today in Viet
@@ -179,6 +179,9 @@ public sealed partial class AssessmentService(
     /// <summary>
     /// While an official version exists, a new one supersedes it only if the caller saw the
     /// latest: 428 without If-Match, 412 with a stale one (or with one when there is nothing yet).
+    /// Once the appraisal is final the assessment is locked (409 <c>/problems/assessment-locked</c>);
+    /// before that a correction is allowed, and the appraisal in progress stays, naming the version
+    /// it was recorded against (docs/committee-season.md).
     /// </summary>
     private static void RequireCurrent(Stored<AssessmentHead>? head, string? expected, string agencyId, int year)
     {
@@ -186,6 +189,11 @@ public sealed partial class AssessmentService(
         {
             if (expected is not null) throw Stale(agencyId, year);
             return;
+        }
+        if (head.Value.Appraisal?.State == AppraisalState.Final)
+        {
+            throw new ApiProblemException(ProblemType.AssessmentLocked,
+                $"Tự đánh giá năm {year} của cơ quan '{agencyId}' đã thẩm định xong (phiên bản {head.Value.Appraisal.Version}) và đã khóa: không nộp thay thế được nữa.");
         }
         if (expected is null)
         {
