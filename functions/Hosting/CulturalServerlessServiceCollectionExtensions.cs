@@ -4,6 +4,7 @@ using CulturalServerless.Application.Appraisals;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Caching;
 using CulturalServerless.Application.Health;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reminders;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
@@ -47,6 +48,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentListService>();
         services.AddSingleton<AppraisalService>();
         services.AddSingleton<AgencyNotifier>();
+        services.AddRecognitionProcedures(configuration);
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));
         services.AddSingleton<IDependencyOutages, DependencyOutages>();

@@ -11,6 +11,9 @@ public sealed record DocumentNumber(int? Sequence, string Symbol)
     /// <summary>A report's number: type "BC" and the issuing body's abbreviation, e.g. "BC-VP".</summary>
     public static DocumentNumber OfReport(int? sequence, string issuerAbbreviation) => new(sequence, "BC-" + issuerAbbreviation);
 
+    /// <summary>A decision's number: type "QĐ" and the issuing body's abbreviation, e.g. "QĐ-LĐLĐ".</summary>
+    public static DocumentNumber OfDecision(int? sequence, string issuerAbbreviation) => new(sequence, "QĐ-" + issuerAbbreviation);
+
     /// <summary>"15/BC-VP", as other documents cite it.</summary>
     public string Reference
     {

@@ -42,6 +42,15 @@ public sealed record RecognitionDecision
     /// <summary>The annex heading under "DANH SÁCH", e.g. "Cơ quan đạt chuẩn văn hóa giai đoạn 2025–2026".</summary>
     public required string AnnexTitle { get; init; }
 
+    /// <summary>
+    /// Who the annex's "(Kèm theo Quyết định số … ngày … của …)" line names, in sentence case, e.g.
+    /// "Ban Thường vụ Liên đoàn Lao động tỉnh Quảng Ngãi"; empty leaves out "của …".
+    /// </summary>
+    public string AnnexIssuedBy { get; init; } = string.Empty;
+
+    /// <summary>The annex table on landscape pages (its six columns read better wide); the decision itself is portrait.</summary>
+    public bool AnnexLandscape { get; init; } = true;
+
     /// <summary>The recognised agencies, in the order printed (STT is the position, from 1).</summary>
     public required IReadOnlyList<RecognitionDecisionRow> Annex { get; init; }
 }

@@ -13,10 +13,14 @@ internal static class HeaderLayout
     public const string NationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     public const string Motto = "Độc lập - Tự do - Hạnh phúc";
     public const string DocumentType = "BÁO CÁO";
+    public const string DecisionType = "QUYẾT ĐỊNH";
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static FixedLayout Compose(OfficialReport report, LineBreaker breaker, ITextMeasurer measurer)
+    public static FixedLayout Compose(OfficialReport report, LineBreaker breaker, ITextMeasurer measurer) =>
+        Compose(new DocumentHead(report.ParentBody, report.IssuingBody, report.Number, report.PlaceAndDate, DocumentType, report.Title), breaker, measurer);
+
+    public static FixedLayout Compose(DocumentHead report, LineBreaker breaker, ITextMeasurer measurer)
     {
         var layout = new FixedLayout();
         var width = PageGeometry.ContentWidth;
@@ -48,7 +52,7 @@ internal static class HeaderLayout
         right.Write(ReportText.Paragraph(report.PlaceAndDate.ToString()), ReportTypography.PlaceAndDate);
 
         var body = new ColumnWriter(layout, breaker, measurer, 0, width) { Y = Math.Max(left.Y, right.Y) + 20 };
-        body.Write(DocumentType, ReportTypography.DocumentType);
+        body.Write(report.DocumentType, ReportTypography.DocumentType);
         var titleWidth = body.Write(ReportText.Lines(report.Title), ReportTypography.Title);
         body.RuleUnder(Math.Clamp(titleWidth * 0.35, 40, width), gap: 3);
 
@@ -56,3 +60,7 @@ internal static class HeaderLayout
         return layout;
     }
 }
+
+/// <summary>What the Decree 30 header prints, whatever the document type.</summary>
+internal sealed record DocumentHead(
+    string ParentBody, string IssuingBody, DocumentNumber Number, IssuePlaceAndDate PlaceAndDate, string DocumentType, string Title);

@@ -5,7 +5,7 @@ using PdfSharp.Drawing;
 namespace CulturalServerless.Reports.Rendering;
 
 /// <summary>Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page.</summary>
-internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
+internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts, double contentWidth = PageGeometry.ContentWidth)
 {
     private static readonly XPen RulePen = new(XColors.Black, 0.6);
     private static readonly XPen CellPen = new(XColors.Black, 0.5);
@@ -26,7 +26,7 @@ internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
         {
             // The short separator rule of word processors: a third of the text width.
             var y = PageGeometry.MarginTop + ruleY;
-            graphics.DrawLine(RulePen, PageGeometry.MarginLeft, y, PageGeometry.MarginLeft + (PageGeometry.ContentWidth / 3), y);
+            graphics.DrawLine(RulePen, PageGeometry.MarginLeft, y, PageGeometry.MarginLeft + (contentWidth / 3), y);
         }
 
         foreach (var line in page.FootnoteLines)
@@ -56,7 +56,7 @@ internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts)
         var text = number.ToString(CultureInfo.InvariantCulture);
         var width = graphics.MeasureString(text, font).Width;
         var top = (PageGeometry.MarginTop - font.GetHeight()) / 2;
-        DrawString(text, font, PageGeometry.MarginLeft + ((PageGeometry.ContentWidth - width) / 2), top);
+        DrawString(text, font, PageGeometry.MarginLeft + ((contentWidth - width) / 2), top);
     }
 
     private void Draw(PlacedLine placed, double top)

@@ -22,4 +22,10 @@ internal static class PageGeometry
     public const double FirstLineIndent = 12.7 * PointsPerMillimetre;
 
     public static PageFrame Frame { get; } = new(ContentWidth, ContentHeight, ReportTypography.Footnote);
+
+    // A landscape page (a wide annex table) keeps the same margins, turned with the page.
+    public const double LandscapeContentWidth = PageHeight - MarginLeft - MarginRight;
+    public const double LandscapeContentHeight = PageWidth - MarginTop - MarginBottom;
+
+    public static PageFrame LandscapeFrame { get; } = new(LandscapeContentWidth, LandscapeContentHeight, ReportTypography.Footnote);
 }

@@ -1,9 +1,6 @@
 using CulturalServerless.Reports.Fonts;
 using CulturalServerless.Reports.Layout;
 using CulturalServerless.Reports.Text;
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace CulturalServerless.Reports.Rendering;
 
@@ -18,7 +15,7 @@ public sealed class ReportRenderer
     public ReportRenderer() => ReportFonts.EnsureRegistered();
 
     /// <summary>Lays out and draws the report; the caller saves or signs the result.</summary>
-    public ComposedReport Compose(OfficialReport report)
+    public ComposedDocument Compose(OfficialReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var fonts = new ReportFontCache();
@@ -29,47 +26,16 @@ public sealed class ReportRenderer
         var pages = new Paginator(measurer, PageGeometry.Frame)
             .Paginate(ReportFlow.Build(report, header.Height, closing.Height));
 
-        var document = new PdfDocument();
-        document.Info.Title = ReportText.Paragraph(report.Title);
-        document.Info.Author = ReportText.Paragraph(report.Organisation);
-        document.Info.Creator = Creator;
-        document.Options.CompressContentStreams = true;
-        // Compression is a fifth of the time to write a report; the fastest level costs ~10% in size.
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
-
-        SignatureSlot? slot = null;
-        foreach (var page in pages)
-        {
-            var pdfPage = document.AddPage();
-            pdfPage.Size = PageSize.A4;
-            using var graphics = XGraphics.FromPdfPage(pdfPage);
-            var drawer = new PageDrawer(graphics, fonts);
-            drawer.Draw(page);
-            if (page.Index > 0)
-            {
-                drawer.DrawPageNumber(page.Index + 1);
-            }
-
-            foreach (var reserved in page.Reserved)
-            {
-                if (reserved.Name == ReportFlow.HeaderSlot)
-                {
-                    drawer.Draw(header, reserved.Y);
-                }
-                else if (reserved.Name == ReportFlow.ClosingSlot)
-                {
-                    drawer.Draw(closing, reserved.Y);
-                    slot = new SignatureSlot(page.Index, new XRect(
-                        PageGeometry.MarginLeft + signature.X,
-                        PageGeometry.MarginTop + reserved.Y + signature.Y,
-                        signature.Width,
-                        signature.Height));
-                }
-            }
-        }
+        var document = PageWriter.NewDocument(ReportText.Paragraph(report.Title), ReportText.Paragraph(report.Organisation));
+        var writer = new PageWriter(document, fonts);
+        writer.Write(
+            pages,
+            landscape: false,
+            new Dictionary<string, FixedLayout> { [ReportFlow.HeaderSlot] = header, [ReportFlow.ClosingSlot] = closing },
+            (ReportFlow.ClosingSlot, signature));
 
         // The flow always ends section IV with the closing block, so the slot exists.
-        return new ComposedReport(document, slot!, report);
+        return new ComposedDocument(document, writer.SignatureSlot!, report.Organisation, report.PlaceAndDate.Place, Signing.ReportSigner.Reason);
     }
 
     /// <summary>The report as an unsigned PDF (drafts, previews).</summary>

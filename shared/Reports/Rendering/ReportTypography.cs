@@ -15,6 +15,7 @@ internal static class ReportTypography
     public static readonly TextStyle Title = new(14, Bold: true);
     public static readonly TextStyle Body = new(14);
     public static readonly TextStyle Heading = new(14, Bold: true);
+    public static readonly TextStyle LegalBasis = new(14, Italic: true);
     public static readonly TextStyle Footnote = new(10);
     public static readonly TextStyle PageNumber = new(13);
     public static readonly TextStyle RecipientsLabel = new(12, Bold: true, Italic: true);

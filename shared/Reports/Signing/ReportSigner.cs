@@ -8,7 +8,7 @@ using PdfSharp.Pdf.Signatures;
 namespace CulturalServerless.Reports.Signing;
 
 /// <summary>
-/// Writes a composed report as a signed PDF with a PAdES baseline B-T signature
+/// Writes a composed document (a report or a decision) as a signed PDF with a PAdES baseline B-T signature
 /// (ETSI.CAdES.detached, see <see cref="CadesDetachedSigner"/>) covering the whole file, made with
 /// the issuer's certificate (<see cref="SigningCertificates"/>), timestamped by the TSA, with a
 /// visible stamp between the signer's title and name. Refuses to sign with a certificate that is
@@ -17,6 +17,8 @@ namespace CulturalServerless.Reports.Signing;
 public sealed class ReportSigner
 {
     public const string Reason = "Ký số báo cáo";
+
+    public const string DecisionReason = "Ký số quyết định";
 
     /// <summary>Room for the timestamp token until a larger one is seen (the development TSA's is about 2.8 KB).</summary>
     public const int InitialTimestampRoom = 8 * 1024;
@@ -52,11 +54,11 @@ public sealed class ReportSigner
     }
 
     /// <summary>Signs with the system's certificate.</summary>
-    public async Task<byte[]> SignAsync(ComposedReport report, CancellationToken cancellationToken = default) =>
+    public async Task<byte[]> SignAsync(ComposedDocument report, CancellationToken cancellationToken = default) =>
         (await SignReportAsync(report, SigningIssuer.System, cancellationToken).ConfigureAwait(false)).Pdf;
 
     /// <summary>Signs with <paramref name="issuer"/>'s certificate (or the nearest one configured above it).</summary>
-    public async Task<SignedReport> SignReportAsync(ComposedReport report, SigningIssuer issuer, CancellationToken cancellationToken = default)
+    public async Task<SignedReport> SignReportAsync(ComposedDocument report, SigningIssuer issuer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(issuer);
@@ -74,16 +76,15 @@ public sealed class ReportSigner
         // The widget rectangle is in PDF user space, whose origin is the bottom-left corner.
         var rectangle = new XRect(
             slot.Bounds.X, page.Height.Point - slot.Bounds.Bottom, slot.Bounds.Width, slot.Bounds.Height);
-        var source = report.Report;
-        var organisation = source.Organisation;
+        var organisation = report.Organisation;
 
         DigitalSignatureHandler.ForDocument(report.Document, signer, new DigitalSignatureOptions
         {
             PageIndex = slot.PageIndex,
             Rectangle = rectangle,
             AppearanceHandler = new SignatureStampAppearance(organisation, signer.CertificateName, signingTime),
-            Reason = Reason,
-            Location = source.PlaceAndDate.Place,
+            Reason = report.SigningReason,
+            Location = report.Place,
             ContactInfo = organisation,
             AppName = ReportRenderer.Creator,
         });
