@@ -33,8 +33,6 @@ public sealed partial class AssessmentService(
     TimeProvider clock,
     ILogger<AssessmentService> logger)
 {
-    public const int MaxIdempotencyKeyLength = 200;
-
     /// <summary>
     /// Submits <paramref name="submission"/> officially (nộp chính thức): it becomes the next
     /// version and takes the next number in the agency's register. <paramref name="idempotencyKey"/>
@@ -61,7 +59,7 @@ public sealed partial class AssessmentService(
     {
         AccessRules.RequireRole(caller, "nộp tự đánh giá", Roles.Submitter);
         var year = AssessmentYear.FromRoute(yearText);
-        var key = RequireIdempotencyKey(idempotencyKey);
+        var key = IdempotencyKeys.Require(idempotencyKey, "Nộp chính thức", AssessmentHead.HeadIdempotencyKey);
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw Stale(agencyId, year);
         var agency = (await agencies.GetAsync(caller, agencyId, cancellationToken)).Value;
         if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
@@ -240,26 +238,6 @@ public sealed partial class AssessmentService(
 
     private static string Hash(AssessmentSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options)));
-
-    private static string RequireIdempotencyKey(string? key)
-    {
-        if (key is null)
-        {
-            throw new ApiProblemException(ProblemType.PreconditionRequired,
-                "Nộp chính thức cần tiêu đề Idempotency-Key (ví dụ: một UUID), để lần gửi lại trả về đúng kết quả lần đầu.",
-                [new ValidationProblem("$.headers.Idempotency-Key", "idempotency-key-required",
-                    "Cần tiêu đề Idempotency-Key.", "The Idempotency-Key header is required.")]);
-        }
-        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentHead.HeadIdempotencyKey
-            || key.StartsWith("generated:", StringComparison.Ordinal))
-        {
-            throw new ApiProblemException(ProblemType.InvalidParameter,
-                $"Idempotency-Key phải gồm 1–{MaxIdempotencyKeyLength} ký tự ASCII in được (ví dụ: một UUID).",
-                [new ValidationProblem("$.headers.Idempotency-Key", "invalid-idempotency-key",
-                    "Idempotency-Key không hợp lệ.", "Invalid Idempotency-Key.")]);
-        }
-        return key;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} submitted as {DocumentNumber}, scored {Total} ({Verdict})")]
     private partial void LogSubmitted(string agencyId, int year, int version, string documentNumber, decimal total, Verdict verdict);

@@ -50,6 +50,9 @@ public interface IAssessmentStore
     /// <summary>The committee's list: highest computed total first.</summary>
     Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>Every year's head of one agency, across years (the recognition history reads their appraisals).</summary>
+    Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken);
+
     /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
     Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
 }

@@ -100,6 +100,17 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
             container, query.Select("SELECT * FROM c", "c.computedTotal DESC"), continuationToken, pageSize, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery()
+            .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
+            .Where("c.agencyId = @agencyId", "@agencyId", agencyId)
+            .Select("SELECT * FROM c");
+        var heads = new List<AssessmentHead>();
+        await foreach (var head in CosmosQueries.ReadAllAsync<AssessmentHead>(container, query, cancellationToken)) heads.Add(head);
+        return [.. heads.OrderBy(h => h.Year)];
+    }
+
     public async Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(
         int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken)
     {

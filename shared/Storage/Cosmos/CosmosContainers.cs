@@ -36,5 +36,8 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Clients = new("clients", "/id");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients];
+    /// <summary>Recognition decisions, by id: every read is a point read; the few queries are over a small container.</summary>
+    public static readonly CosmosContainerDefinition Decisions = new("decisions", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients, Decisions];
 }
