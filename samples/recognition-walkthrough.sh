@@ -114,8 +114,14 @@ step PUT "$FAILS" 2024 "" "$REVIEWER" "$(marks "$FAILS" 2024 1.1=0 1.2=0 1.4=0)"
 step POST "$FAILS" 2024 /final "$REVIEWER" '{"result":"does-not-meet","reasons":["Tổng điểm thẩm định dưới 85 điểm: chưa đạt tiêu chí 1.1, 1.2 và 1.4."]}' \
   | js '"   "+d.agencyId+" 2024: "+d.result+" ("+d.reasons.join("; ")+")"' >&2; echo >&2
 
-say "4. the recognition decision for the two that pass (the third would be refused with its reason)"
-call GET "/agencies/$PASSES/recognition" "$DECIDER" | js '"   "+d.agencyId+": years met "+d.yearsMet.join(", ")+"; next "+d.next.recognitionKind+" "+d.next.period+(d.next.eligibleNow?" (eligible now)":"")' >&2; echo >&2
+say "4. the recognition decision for the two that pass; listing the third is refused with its reason"
+for id in "${ids[@]}"; do
+  call GET "/agencies/$id/recognition" "$DECIDER" | js '"   "+d.agencyId+": years met "+d.yearsMet.join(", ")+"; next "+d.next.recognitionKind+" "+d.next.period+(d.next.eligibleNow?" (eligible now)":"")' >&2; echo >&2
+done
+refused=$(curl -s -X POST "$BASE/decisions" -H "Authorization: Bearer $DECIDER" -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+  --data-binary "{\"jurisdiction\":\"51\",\"year\":2024,\"signerName\":\"Nguyễn Văn Chủ Tịch\",\"agencyIds\":[\"$PASSES\",\"$EXPLAINS\",\"$FAILS\"]}")
+echo "$refused" | js '"   all three: "+d.status+" "+d.type+": "+d.errors.map(e=>e.path+" "+e.message).join("; ")' >&2; echo >&2
 decision=$(call POST /decisions "$DECIDER" \
   "{\"jurisdiction\":\"51\",\"year\":2024,\"signerName\":\"Nguyễn Văn Chủ Tịch\",\"agencyIds\":[\"$PASSES\",\"$EXPLAINS\"]}" \
   -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)")

@@ -34,10 +34,7 @@ public sealed class DecisionFunctions(DecisionService decisions, RecognitionHist
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var link = await decisions.GetLinkAsync(caller, id, cancellationToken);
-            request.HttpContext.Response.Headers.CacheControl = "no-store";
-            return string.Equals(QueryParameters.Text(request, "redirect"), "true", StringComparison.OrdinalIgnoreCase)
-                ? new RedirectResult(link.Url.ToString(), permanent: false)
-                : ApiResults.Json(link);
+            return ApiResults.Link(request, link.Url, link);
         });
 
     [Function("GetRecognitionHistory")]

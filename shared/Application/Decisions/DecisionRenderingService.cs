@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Procedures;
+using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Reports.Decisions;
 using CulturalServerless.Reports.Signing;
@@ -37,7 +38,7 @@ public sealed partial class DecisionRenderingService(
             LogAlreadySigned(id);
             return;
         }
-        Reports.StoredReport document;
+        StoredReport document;
         try
         {
             document = await documents.FindAsync(id, cancellationToken) ?? await RenderAndStoreAsync(decision, cancellationToken);
@@ -58,17 +59,7 @@ public sealed partial class DecisionRenderingService(
         }
         var signed = await ChangeAsync(id, current => current.Document.State == ReportState.Ready ? null : current with
         {
-            Document = current.Document with
-            {
-                State = ReportState.Ready,
-                BlobPath = document.BlobPath,
-                Sha256 = document.Sha256,
-                Size = document.Size,
-                DocumentNumber = document.DocumentNumber,
-                SignedAt = document.SignedAt,
-                CertificateThumbprint = document.CertificateThumbprint,
-                FailureReason = null,
-            },
+            Document = current.Document.Ready(document),
         }, cancellationToken);
         if (signed is null) return; // another run recorded it and told the agencies
         LogSigned(id, decision.DocumentNumber, decision.Agencies.Count, document.Size);
@@ -81,7 +72,7 @@ public sealed partial class DecisionRenderingService(
         }
     }
 
-    private async Task<Reports.StoredReport> RenderAndStoreAsync(RecognitionDecisionRecord decision, CancellationToken cancellationToken)
+    private async Task<StoredReport> RenderAndStoreAsync(RecognitionDecisionRecord decision, CancellationToken cancellationToken)
     {
         var procedure = procedures.For(decision.Jurisdiction, decision.Date);
         var content = RecognitionDecisionComposer.Compose(procedure, decision.Sequence, decision.Date, decision.SignerName, decision.Year,
