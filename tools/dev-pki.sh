@@ -8,7 +8,8 @@
 #   signer.crt            its public part
 #   tsa.crt, tsa.key      the time-stamping authority's certificate (extendedKeyUsage critical
 #                         timeStamping, issued by the CA) and key
-#   tsa.cnf, tsa.serial   the `openssl ts -reply` configuration and serial number file that
+#   tsa.cnf, tsa.serial   the TSA configuration (in `openssl ts -reply`'s format: policy,
+#                         accuracy, digests) and serial number file that
 #                         tools/timestamp-authority/server.js answers with
 # Nothing here is a secret of any real system; the folder is git-ignored and never committed.
 #   tools/dev-pki.sh [DIR]

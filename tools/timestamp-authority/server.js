@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// A loopback RFC 3161 time-stamping authority for development and tests: `openssl ts -reply`
-// behind HTTP, as RFC 3161 section 3.4 describes the transport. POST / with a body of type
-// application/timestamp-query answers application/timestamp-reply, signed with the TSA
-// certificate and key that tools/dev-pki.sh made. Listens on 127.0.0.1 only.
+// A loopback RFC 3161 time-stamping authority for development and tests, behind HTTP as RFC 3161
+// section 3.4 describes the transport. POST / with a body of type application/timestamp-query
+// answers application/timestamp-reply, signed in process (responder.js) with the TSA certificate
+// and key that tools/dev-pki.sh made: the key is loaded once, so a reply costs a signature, not
+// an `openssl ts -reply` process. `openssl ts -verify` and our verifier accept its tokens.
+// Listens on 127.0.0.1 only.
 //
 //   node tools/timestamp-authority/server.js --pki .local/pki [--port 7072] [--exit-with-stdin]
 //
@@ -11,14 +13,11 @@
 // dies cannot leave it behind.
 'use strict';
 
-const fs = require('node:fs');
 const http = require('node:http');
-const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { createResponder } = require('./responder');
 
 const MAX_QUERY_BYTES = 16 * 1024;
-const OPENSSL_TIMEOUT_MS = 10000;
 
 function parseArguments(argv) {
   const options = { pki: '.local/pki', port: 7072, exitWithStdin: false };
@@ -37,38 +36,7 @@ function parseArguments(argv) {
 }
 
 const options = parseArguments(process.argv.slice(2));
-const pki = path.resolve(options.pki);
-// openssl cannot read a query from node's stdio (a socket pair, not a pipe): one query and one
-// reply file, reused, since replies are made one at a time.
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'timestamp-authority-'));
-const queryFile = path.join(work, 'query.tsq');
-const replyFile = path.join(work, 'reply.tsr');
-
-// openssl keeps the serial number in a file it rewrites on every reply: replies are made one at a
-// time so that no two tokens share a serial number.
-let queue = Promise.resolve();
-function reply(query) {
-  const run = queue.then(() => new Promise((resolve, reject) => {
-    fs.writeFileSync(queryFile, query);
-    fs.rmSync(replyFile, { force: true });
-    const child = spawn('openssl', ['ts', '-reply', '-config', 'tsa.cnf', '-queryfile', queryFile, '-out', replyFile],
-      { cwd: pki, stdio: ['ignore', 'ignore', 'pipe'] });
-    const errors = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), OPENSSL_TIMEOUT_MS);
-    child.stderr.on('data', chunk => errors.push(chunk));
-    child.on('error', error => { clearTimeout(timer); reject(error); });
-    child.on('close', code => {
-      clearTimeout(timer);
-      const response = code === 0 && fs.existsSync(replyFile) ? fs.readFileSync(replyFile) : Buffer.alloc(0);
-      // openssl prints "Response has been generated." and configuration notes on stderr even when
-      // it succeeds; only a failing exit code or no reply is a failure.
-      if (response.length > 0) resolve(response);
-      else reject(new Error(`openssl ts -reply exited with ${code}: ${Buffer.concat(errors).toString().trim()}`));
-    });
-  }));
-  queue = run.catch(() => undefined);
-  return run;
-}
+const responder = createResponder(path.resolve(options.pki));
 
 function answer(response, status, type, body) {
   response.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
@@ -101,17 +69,20 @@ const server = http.createServer((request, response) => {
   });
   request.on('end', () => {
     if (refused) return;
-    reply(Buffer.concat(chunks)).then(
-      token => answer(response, 200, 'application/timestamp-reply', token),
-      error => {
-        process.stderr.write(`timestamp authority: ${error.message}\n`);
-        answer(response, 500, 'text/plain', Buffer.from('the time-stamping authority failed\n'));
-      });
+    let reply;
+    try {
+      // A query it cannot grant is answered 200 with a rejection status inside, as RFC 3161 asks.
+      reply = responder.reply(Buffer.concat(chunks));
+    } catch (error) {
+      process.stderr.write(`timestamp authority: ${error.message}\n`);
+      answer(response, 500, 'text/plain', Buffer.from('the time-stamping authority failed\n'));
+      return;
+    }
+    answer(response, 200, 'application/timestamp-reply', reply);
   });
 });
 
 function stop() {
-  fs.rmSync(work, { recursive: true, force: true });
   server.close(() => process.exit(0));
   // Connections kept alive by clients would hold close() open.
   server.closeAllConnections();

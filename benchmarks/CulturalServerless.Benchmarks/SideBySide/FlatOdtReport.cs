@@ -18,12 +18,23 @@ internal static class FlatOdtReport
     private const string Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     private const string Style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     private const string Text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-    private const string Table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    internal const string Table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string Fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
 
     public static void Write(OfficialReport report, string path)
     {
-        using var xml = XmlWriter.Create(path, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
+        using var xml = Begin(path);
+        WriteHeader(xml, report);
+        WriteBody(xml, report);
+        WriteClosing(xml, report);
+        WriteAnnex(xml, report);
+        xml.WriteEndDocument();
+    }
+
+    /// <summary>A flat ODT with the styles written and the text body open; the caller writes the text and ends the document.</summary>
+    internal static XmlWriter Begin(string path)
+    {
+        var xml = XmlWriter.Create(path, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
         xml.WriteStartDocument();
         xml.WriteStartElement("office", "document", Office);
         xml.WriteAttributeString("xmlns", "style", null, Style);
@@ -35,11 +46,7 @@ internal static class FlatOdtReport
         WriteStyles(xml);
         xml.WriteStartElement("office", "body", Office);
         xml.WriteStartElement("office", "text", Office);
-        WriteHeader(xml, report);
-        WriteBody(xml, report);
-        WriteClosing(xml, report);
-        WriteAnnex(xml, report);
-        xml.WriteEndDocument();
+        return xml;
     }
 
     private static void WriteStyles(XmlWriter xml)
@@ -58,27 +65,49 @@ internal static class FlatOdtReport
         ParagraphStyle(xml, "Place", "center", size: 14, bold: false, indent: "0cm", italic: true);
         ParagraphStyle(xml, "Small", "start", size: 11, bold: false, indent: "0cm", italic: false);
         ParagraphStyle(xml, "Cell", "start", size: 11, bold: false, indent: "0cm", italic: false);
+        ParagraphStyle(xml, "Italic", "justify", size: 14, bold: false, indent: "1.27cm", italic: true);
         xml.WriteEndElement();
 
         xml.WriteStartElement("office", "automatic-styles", Office);
+        PageLayout(xml, "A4", "21cm", "29.7cm");
+        PageLayout(xml, "A4Landscape", "29.7cm", "21cm");
+        // A paragraph in this style starts a landscape page (a decision's annex).
+        xml.WriteStartElement("style", "style", Style);
+        xml.WriteAttributeString("style", "name", Style, LandscapeStart);
+        xml.WriteAttributeString("style", "family", Style, "paragraph");
+        xml.WriteAttributeString("style", "parent-style-name", Style, "Centre");
+        xml.WriteAttributeString("style", "master-page-name", Style, "Landscape");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        xml.WriteStartElement("office", "master-styles", Office);
+        MasterPage(xml, "Standard", "A4");
+        MasterPage(xml, "Landscape", "A4Landscape");
+        xml.WriteEndElement();
+    }
+
+    internal const string LandscapeStart = "LandscapeStart";
+
+    private static void PageLayout(XmlWriter xml, string name, string width, string height)
+    {
         xml.WriteStartElement("style", "page-layout", Style);
-        xml.WriteAttributeString("style", "name", Style, "A4");
+        xml.WriteAttributeString("style", "name", Style, name);
         xml.WriteStartElement("style", "page-layout-properties", Style);
-        xml.WriteAttributeString("fo", "page-width", Fo, "21cm");
-        xml.WriteAttributeString("fo", "page-height", Fo, "29.7cm");
+        xml.WriteAttributeString("fo", "page-width", Fo, width);
+        xml.WriteAttributeString("fo", "page-height", Fo, height);
         xml.WriteAttributeString("fo", "margin-top", Fo, "2cm");
         xml.WriteAttributeString("fo", "margin-bottom", Fo, "2cm");
         xml.WriteAttributeString("fo", "margin-left", Fo, "3cm");
         xml.WriteAttributeString("fo", "margin-right", Fo, "1.5cm");
         xml.WriteEndElement();
         xml.WriteEndElement();
-        xml.WriteEndElement();
+    }
 
-        xml.WriteStartElement("office", "master-styles", Office);
+    private static void MasterPage(XmlWriter xml, string name, string layout)
+    {
         xml.WriteStartElement("style", "master-page", Style);
-        xml.WriteAttributeString("style", "name", Style, "Standard");
-        xml.WriteAttributeString("style", "page-layout-name", Style, "A4");
-        xml.WriteEndElement();
+        xml.WriteAttributeString("style", "name", Style, name);
+        xml.WriteAttributeString("style", "page-layout-name", Style, layout);
         xml.WriteEndElement();
     }
 
@@ -162,7 +191,7 @@ internal static class FlatOdtReport
         xml.WriteEndElement();
     }
 
-    private static void StartTable(XmlWriter xml, string name, int columns)
+    internal static void StartTable(XmlWriter xml, string name, int columns)
     {
         xml.WriteStartElement("table", "table", Table);
         xml.WriteAttributeString("table", "name", Table, name);
@@ -171,7 +200,7 @@ internal static class FlatOdtReport
         xml.WriteEndElement();
     }
 
-    private static void Row(XmlWriter xml, IReadOnlyList<string> cells, string style)
+    internal static void Row(XmlWriter xml, IReadOnlyList<string> cells, string style)
     {
         xml.WriteStartElement("table", "table-row", Table);
         foreach (var cell in cells)
@@ -183,7 +212,7 @@ internal static class FlatOdtReport
         xml.WriteEndElement();
     }
 
-    private static void Paragraph(XmlWriter xml, string style, string text)
+    internal static void Paragraph(XmlWriter xml, string style, string text)
     {
         xml.WriteStartElement("text", "p", Text);
         xml.WriteAttributeString("text", "style-name", Text, style);

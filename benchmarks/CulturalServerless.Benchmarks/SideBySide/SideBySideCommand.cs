@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CulturalServerless.Reports;
+using CulturalServerless.Reports.Decisions;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.UnitTests.Reports.Fixtures;
 using CulturalServerless.UnitTests.Reports.Signing;
@@ -11,7 +12,8 @@ namespace CulturalServerless.Benchmarks.SideBySide;
 /// The project's half of benchmarks/compare-libreoffice.sh: writes the seed report as a flat ODT
 /// (and <c>--copies</c> copies of it for LibreOffice's batch), then times our render+sign of the
 /// same report, signed PAdES B-T with a timestamp from the loopback TSA, on one thread after a
-/// warm-up long enough for tiered compilation, and on every core.
+/// warm-up long enough for tiered compilation, and on every core; and the same for a recognition
+/// decision listing <c>--agencies</c> agencies (600 by default, issue 14's scale), one thread.
 /// Prints <c>key=value</c> lines the script reads.
 /// </summary>
 internal static class SideBySideCommand
@@ -46,14 +48,7 @@ internal static class SideBySideCommand
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < options.WarmUp) RenderAndSign();
 
-        var samples = new double[options.Iterations];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var one = Stopwatch.StartNew();
-            RenderAndSign();
-            samples[i] = one.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(samples);
+        var samples = SortedTimings(options.Iterations, () => RenderAndSign());
 
         var parallel = Stopwatch.StartNew();
         var documents = 0;
@@ -67,6 +62,8 @@ internal static class SideBySideCommand
         });
         parallel.Stop();
 
+        var (decisionFodt, decisionMedian, decisionPages, decisionAllocated) = TimeDecision(options, signer);
+
         Print("fodt", fodt);
         Print("batch_dir", batch);
         Print("ours_one_thread_median_ms", samples[samples.Length / 2]);
@@ -74,14 +71,59 @@ internal static class SideBySideCommand
         Print("ours_one_thread_p95_ms", samples[(int)(samples.Length * 0.95)]);
         Print("ours_all_cores_docs_per_s", documents / parallel.Elapsed.TotalSeconds);
         Print("ours_cores", Environment.ProcessorCount);
+        Print("decision_fodt", decisionFodt);
+        Print("ours_decision_agencies", options.Agencies);
+        Print("ours_decision_pages", decisionPages);
+        Print("ours_decision_one_thread_median_ms", decisionMedian);
+        Print("ours_decision_allocated_mb", decisionAllocated / 1024d / 1024d);
         Print("ours_peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / 1024d / 1024d);
         return 0;
+    }
+
+    // The decision of issue 14's scale, rendered and signed (B-T) on this thread: warmed up, then the
+    // median of a few, and what one of them allocates.
+    private static (string Fodt, double MedianMs, int Pages, long AllocatedBytes) TimeDecision(Options options, Reports.Signing.ReportSigner signer)
+    {
+        var decision = SampleDecision.Build(options.Agencies);
+        var fodt = Path.Combine(options.Out, $"decision-{options.Agencies}.fodt");
+        FlatOdtDecision.Write(decision, fodt);
+        var renderer = new DecisionRenderer();
+        var pages = 0;
+        byte[] RenderAndSign()
+        {
+            using var composed = renderer.Compose(decision);
+            pages = composed.PageCount;
+            return signer.SignAsync(composed).GetAwaiter().GetResult();
+        }
+
+        File.WriteAllBytes(Path.Combine(options.Out, $"ours-decision-{options.Agencies}.pdf"), RenderAndSign());
+        for (var i = 0; i < 10; i++) RenderAndSign();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        RenderAndSign();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var samples = SortedTimings(options.DecisionIterations, () => RenderAndSign());
+        return (fodt, samples[samples.Length / 2], pages, allocated);
+    }
+
+    /// <summary>Milliseconds of <paramref name="count"/> calls of <paramref name="work"/>, one at a time, in order.</summary>
+    private static double[] SortedTimings(int count, Action work)
+    {
+        var samples = new double[count];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var one = Stopwatch.StartNew();
+            work();
+            samples[i] = one.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        return samples;
     }
 
     private static void Print(string key, object value) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}={(value is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : value)}"));
 
-    private sealed record Options(string Out, int Copies, TimeSpan WarmUp, int Iterations, TimeSpan ParallelFor)
+    private sealed record Options(string Out, int Copies, TimeSpan WarmUp, int Iterations, TimeSpan ParallelFor, int Agencies, int DecisionIterations)
     {
         public static Options Parse(string[] args)
         {
@@ -95,7 +137,9 @@ internal static class SideBySideCommand
                 int.Parse(Value("--copies", "20"), CultureInfo.InvariantCulture),
                 TimeSpan.FromSeconds(double.Parse(Value("--warmup-seconds", "20"), CultureInfo.InvariantCulture)),
                 int.Parse(Value("--iterations", "200"), CultureInfo.InvariantCulture),
-                TimeSpan.FromSeconds(double.Parse(Value("--parallel-seconds", "10"), CultureInfo.InvariantCulture)));
+                TimeSpan.FromSeconds(double.Parse(Value("--parallel-seconds", "10"), CultureInfo.InvariantCulture)),
+                int.Parse(Value("--agencies", "600"), CultureInfo.InvariantCulture),
+                int.Parse(Value("--decision-iterations", "15"), CultureInfo.InvariantCulture));
         }
     }
 }

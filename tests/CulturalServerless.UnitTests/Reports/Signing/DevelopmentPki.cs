@@ -8,7 +8,7 @@ namespace CulturalServerless.UnitTests.Reports.Signing;
 /// <summary>
 /// The development PKI and time-stamping authority of ./run.sh, made for this test run: the same
 /// tools/dev-pki.sh into a temporary folder, and the same tools/timestamp-authority/server.js
-/// (openssl ts -reply) on a free loopback port. Made once per test process and shared; when the
+/// (RFC 3161, signing in process) on a free loopback port. Made once per test process and shared; when the
 /// process ends the TSA stops (it also exits by itself when its standard input closes) and the
 /// folder is deleted.
 /// </summary>

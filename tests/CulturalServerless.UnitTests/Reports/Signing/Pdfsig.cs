@@ -16,20 +16,30 @@ internal static class Pdfsig
         File.WriteAllBytes(file, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(Path!, [file])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return output.Result + errors.Result;
+            return Tool.Run(Path!, System.IO.Path.GetTempPath(), file);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+}
+
+/// <summary>Runs a command-line tool the tests check with (pdfsig, openssl) and returns what it printed.</summary>
+internal static class Tool
+{
+    public static string Run(string fileName, string workingDirectory, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return output.Result + errors.Result;
     }
 }
 
