@@ -4,6 +4,7 @@ using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Calendar;
 using CulturalServerless.Scoring;
@@ -24,6 +25,7 @@ public sealed partial class AppraisalService(
     AgencyService agencies,
     IAssessmentStore assessments,
     AgencyNotifier notifier,
+    IRecognitionProcedures procedures,
     TimeProvider clock,
     ILogger<AppraisalService> logger)
 {
@@ -144,7 +146,9 @@ public sealed partial class AppraisalService(
         }
         var problems = new ValidationProblemList();
         var today = Today();
-        if (body.Deadline is not { } deadline || deadline < today)
+        // Without a deadline the procedure's own applies: so many days from today.
+        var deadline = body.Deadline ?? DefaultDeadline(head.Value.Jurisdiction, today) ?? DateOnly.MinValue;
+        if (deadline < today)
         {
             problems.Add("$.deadline", "invalid-deadline", $"Cần hạn giải trình (yyyy-MM-dd) từ hôm nay ({Date(today)}) trở đi.",
                 $"A deadline (yyyy-MM-dd) no earlier than today ({today:yyyy-MM-dd}) is required.");
@@ -435,6 +439,18 @@ public sealed partial class AppraisalService(
     }
 
     private DateOnly Today() => VietnamCalendar.Today(clock);
+
+    private DateOnly? DefaultDeadline(string jurisdiction, DateOnly today)
+    {
+        try
+        {
+            return procedures.For(jurisdiction, today).Deadlines.ExplanationDue(today);
+        }
+        catch (ProcedureNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -263,6 +263,24 @@ public sealed class AppraisalApiTests(AppServices app) : IClassFixture<AppServic
         Assert.Contains("unanswered", answerNotAsked.ErrorCodes);
     }
 
+    [Fact]
+    public async Task Without_a_deadline_the_request_for_explanation_takes_the_procedures_answer_period()
+    {
+        var calls = Calls;
+        var agencyId = await SubmittedAsync();
+        Assert.Equal(200, (await calls.RecordAsync(agencyId, await calls.AllItemsAsync(agencyId))).Status);
+        var days = app.Get<CulturalServerless.Application.Procedures.IRecognitionProcedures>()
+            .For("51.522", CulturalServerless.Calendar.VietnamCalendar.Today(TimeProvider.System)).Deadlines.ExplanationAnswerDays;
+
+        var asked = await calls.RequestExplanationAsync(agencyId, new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject { ["code"] = "2.1", ["question"] = "Minh chứng?" }),
+        });
+
+        Assert.Equal(200, asked.Status);
+        Assert.Equal(Today(days), (string?)asked.Json["explanationRequest"]!["deadline"]);
+    }
+
     private static JsonObject Question(string code, string? deadline = null) => new()
     {
         ["deadline"] = deadline ?? Today(10),
