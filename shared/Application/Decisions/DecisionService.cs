@@ -192,7 +192,7 @@ public sealed partial class DecisionService(
             if (!verdict.Eligible)
             {
                 var refusal = heads.FirstOrDefault(h => h.Year == year)?.Appraisal is { State: AppraisalState.Final, Result: AppraisalResult.DoesNotMeet } failed
-                    ? $"; thẩm định năm {year} kết luận không đạt chuẩn: {string.Join("; ", failed.Reasons)}"
+                    ? $"; thẩm định năm {year} kết luận không đạt chuẩn: {string.Join("; ", failed.Reasons).TrimEnd('.')}"
                     : "";
                 problems.Add(path, "not-eligible", $"Cơ quan '{agency.Id}' chưa đủ điều kiện: {string.Join("; ", verdict.Reasons)}{refusal}.",
                     $"Agency '{agency.Id}' is not eligible for recognition in {year}: missing years {string.Join(", ", verdict.MissingYears)}"
