@@ -3,7 +3,7 @@
 # (tools/LocalRunner) on http://127.0.0.1:7071. Ctrl-C stops everything this script started.
 #   ./run.sh           local runner (the Functions host cannot be installed here)
 #   ./run.sh --func    `func start` instead, where Azure Functions Core Tools is on PATH
-#   ./run.sh token --role admin|submitter|reviewer [--agency ID] [--jurisdiction CODE]
+#   ./run.sh token --role admin|submitter|reviewer|decider [--agency ID] [--jurisdiction CODE]
 #                      registers a development API client with that role and scope and prints a
 #                      token of the local development issuer on its last line (refused when the
 #                      settings name a real issuer, Auth__Authority); it makes the local keys if

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using CulturalServerless.Application.Decisions;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Storage.Blobs;
 
@@ -12,12 +13,19 @@ namespace CulturalServerless.Functions.Triggers;
 /// is retried, and after 5 failures the host puts the blob in the <c>webjobs-blobtrigger-poison</c>
 /// queue, while the version stays requested for the reconciler (docs/reports.md).
 /// </summary>
-public sealed class RenderReportFunction(ReportRenderingService rendering)
+/// <remarks>
+/// Recognition decisions are documents we issue too: their requests land in the same container
+/// under <c>decisions/</c>, and this trigger hands them to the decision renderer, so one trigger
+/// (and one Event Grid subscription) serves every document.
+/// </remarks>
+public sealed class RenderReportFunction(ReportRenderingService rendering, DecisionRenderingService decisions)
 {
     [Function("RenderReport")]
     public Task Run(
         [BlobTrigger(BlobContainers.ReportRequests + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = "ReportStorage")] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        rendering.RenderAsync(name, cancellationToken);
+        DecisionKeys.TryParseRequestName(name) is { } decisionId
+            ? decisions.RenderAsync(decisionId, cancellationToken)
+            : rendering.RenderAsync(name, cancellationToken);
 }

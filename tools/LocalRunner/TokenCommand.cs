@@ -11,7 +11,7 @@ using CulturalServerless.Storage.Cosmos;
 namespace CulturalServerless.LocalRunner;
 
 /// <summary>
-/// <c>./run.sh token --role admin|submitter|reviewer [--agency ID]... [--jurisdiction CODE]</c>:
+/// <c>./run.sh token --role admin|submitter|reviewer|decider [--agency ID]... [--jurisdiction CODE]</c>:
 /// registers a development API client with that role and scope in the registry (with the app's
 /// own settings and services) and prints a token of the local development issuer on the last line.
 /// Refuses when the app is configured for a real issuer: these tokens exist only on this machine.
@@ -21,7 +21,7 @@ internal static class TokenCommand
     public const string Name = "token";
 
     private const string Usage =
-        "usage: ./run.sh token --role admin|submitter|reviewer [--agency ID]... [--jurisdiction CODE]";
+        "usage: ./run.sh token --role admin|submitter|reviewer|decider [--agency ID]... [--jurisdiction CODE]";
 
     public static async Task<int> RunAsync(string[] args, string? settingsPath, TextWriter output, TextWriter error)
     {
@@ -112,7 +112,7 @@ internal static class TokenCommand
         }
         if (role is null || !Roles.IsKnown(role))
         {
-            problem = "--role must be admin, submitter or reviewer";
+            problem = "--role must be admin, submitter, reviewer or decider";
             return false;
         }
         if (jurisdiction is not null && !JurisdictionCode.IsValid(jurisdiction))

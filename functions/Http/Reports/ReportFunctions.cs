@@ -19,11 +19,7 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             var link = await links.GetAsync(caller, agencyId, year, QueryParameters.Text(request, "version"), cancellationToken);
-            // A link is a bearer credential until it expires: keep it out of shared caches.
-            request.HttpContext.Response.Headers.CacheControl = "no-store";
-            return string.Equals(QueryParameters.Text(request, "redirect"), "true", StringComparison.OrdinalIgnoreCase)
-                ? new RedirectResult(link.Url.ToString(), permanent: false)
-                : ApiResults.Json(link);
+            return ApiResults.Link(request, link.Url, link);
         });
 
     [Function("VerifyReport")]
@@ -33,7 +29,7 @@ public sealed class ReportFunctions(ReportLinkService links, ReportVerificationS
         HttpEndpoint.RunAsync(request, logger, cancellationToken, async (caller, cancellationToken) =>
         {
             // Any role may check a document it was given; the answer names only the assessment's id.
-            AccessRules.RequireRole(caller, "kiểm tra báo cáo", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+            AccessRules.RequireRole(caller, "kiểm tra báo cáo", AccessRules.Readers);
             return ApiResults.Json(await verification.VerifyAsync(await PdfBody.ReadAsync(request, cancellationToken), cancellationToken));
         });
 }

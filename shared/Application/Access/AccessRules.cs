@@ -19,10 +19,39 @@ public static class AccessRules
         }
     }
 
-    /// <summary>Admins read everything; submitters and reviewers what their scope covers.</summary>
+    /// <summary>The roles that read agencies and assessments (within their scope, except admins).</summary>
+    public static readonly string[] Readers = [Roles.Admin, Roles.Reviewer, Roles.Decider, Roles.Submitter];
+
+    /// <summary>Admins read everything; submitters, reviewers and deciders what their scope covers.</summary>
     public static bool CanRead(Caller caller, string agencyId, string jurisdiction) =>
         caller.IsAdmin
-        || ((caller.IsInRole(Roles.Submitter) || caller.IsInRole(Roles.Reviewer)) && caller.Scope.Covers(agencyId, jurisdiction));
+        || ((caller.IsInRole(Roles.Submitter) || caller.IsInRole(Roles.Reviewer) || caller.IsInRole(Roles.Decider))
+            && caller.Scope.Covers(agencyId, jurisdiction));
+
+    /// <summary>
+    /// Appraising (thẩm định) is the steering committee's work: a reviewer whose scope covers the
+    /// agency. Admins keep the registries but do not appraise, nor does the agency's own portal.
+    /// </summary>
+    public static bool CanAppraise(Caller caller, string agencyId, string jurisdiction) =>
+        caller.IsInRole(Roles.Reviewer) && caller.Scope.Covers(agencyId, jurisdiction);
+
+    /// <summary>
+    /// A recognition decision is issued for a jurisdiction by a decider whose jurisdiction covers
+    /// it: a list of agency ids is not enough, since a decision speaks for the recognising body of a place.
+    /// </summary>
+    public static bool CanDecide(Caller caller, string jurisdiction) =>
+        caller.IsInRole(Roles.Decider) && caller.Scope.Jurisdiction is { } scope && JurisdictionCode.IsWithin(jurisdiction, scope);
+
+    /// <summary>
+    /// A decision is read by admins, by deciders and reviewers whose jurisdiction lies above or
+    /// under the decision's, and by the portals of the agencies it lists.
+    /// </summary>
+    public static bool CanReadDecision(Caller caller, string jurisdiction, IEnumerable<string> agencyIds) =>
+        caller.IsAdmin
+        || ((caller.IsInRole(Roles.Decider) || caller.IsInRole(Roles.Reviewer)) && caller.Scope.Jurisdiction is { } scope
+            && (JurisdictionCode.IsWithin(jurisdiction, scope) || JurisdictionCode.IsWithin(scope, jurisdiction)))
+        || (caller.IsInRole(Roles.Submitter) && agencyIds.Any(id => caller.Scope.AgencyIds.Contains(id, StringComparer.Ordinal)))
+        || (caller.IsInRole(Roles.Submitter) && caller.Scope.Jurisdiction is { } portal && JurisdictionCode.IsWithin(portal, jurisdiction));
 
     /// <summary>Submitters write only agencies their scope covers; admins keep the whole registry.</summary>
     public static bool CanWriteAgency(Caller caller, string agencyId, string jurisdiction) =>
@@ -82,7 +111,7 @@ public static class AccessRules
     /// </summary>
     public static AccessScope? ListScope(Caller caller, string? requestedJurisdiction)
     {
-        RequireRole(caller, "xem danh sách", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+        RequireRole(caller, "xem danh sách", Readers);
         if (caller.IsAdmin) return null;
         if (caller.Scope.IsEmpty)
         {

@@ -115,7 +115,7 @@ public sealed partial class ApiClientService(
         }
         if (registration.Roles is not { Count: > 0 })
         {
-            problems.Add("$.roles", "required", "Cần ít nhất một vai trò: submitter, reviewer, admin.", "At least one role is required: submitter, reviewer, admin.");
+            problems.Add("$.roles", "required", "Cần ít nhất một vai trò: submitter, reviewer, decider, admin.", "At least one role is required: submitter, reviewer, decider, admin.");
         }
         else
         {
@@ -123,7 +123,7 @@ public sealed partial class ApiClientService(
             {
                 if (!Roles.IsKnown(registration.Roles[i]))
                 {
-                    problems.Add($"$.roles[{i}]", "unknown-role", "Vai trò phải là submitter, reviewer hoặc admin.", "A role is submitter, reviewer or admin.");
+                    problems.Add($"$.roles[{i}]", "unknown-role", "Vai trò phải là submitter, reviewer, decider hoặc admin.", "A role is submitter, reviewer, decider or admin.");
                 }
             }
         }
@@ -143,12 +143,12 @@ public sealed partial class ApiClientService(
                 problems.Add($"$.agencyIds[{i}]", "invalid-agency-id", "Mã cơ quan không hợp lệ.", "Invalid agency id.");
             }
         }
-        // A submitter or reviewer without a scope could do nothing: say so now rather than at its first call.
-        var scoped = registration.Roles?.Any(r => r is Roles.Submitter or Roles.Reviewer) == true;
+        // A submitter, reviewer or decider without a scope could do nothing: say so now rather than at its first call.
+        var scoped = registration.Roles?.Any(r => r is Roles.Submitter or Roles.Reviewer or Roles.Decider) == true;
         if (scoped && registration.Jurisdiction is null && agencyIds.Count == 0)
         {
-            problems.Add("$.jurisdiction", "scope-required", "Vai trò submitter/reviewer cần địa bàn (jurisdiction) hoặc danh sách cơ quan (agencyIds).",
-                "A submitter or reviewer needs a jurisdiction or agencyIds.");
+            problems.Add("$.jurisdiction", "scope-required", "Vai trò submitter/reviewer/decider cần địa bàn (jurisdiction) hoặc danh sách cơ quan (agencyIds).",
+                "A submitter, reviewer or decider needs a jurisdiction or agencyIds.");
         }
         return problems.ToResult();
     }

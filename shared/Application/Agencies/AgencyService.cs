@@ -125,7 +125,7 @@ public sealed partial class AgencyService(
 
     public async Task<Stored<Agency>> GetAsync(Caller caller, string agencyId, CancellationToken cancellationToken)
     {
-        AccessRules.RequireRole(caller, "xem cơ quan", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+        AccessRules.RequireRole(caller, "xem cơ quan", AccessRules.Readers);
         RequireValidId(agencyId);
         var agency = await agencies.FindAsync(agencyId, cancellationToken);
         if (agency is null || !AccessRules.CanRead(caller, agencyId, agency.Value.Jurisdiction))

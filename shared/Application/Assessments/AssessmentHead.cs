@@ -30,4 +30,10 @@ public sealed record AssessmentHead
     public required VersionReport Report { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>
+    /// The steering committee's appraisal, null until it starts. Its state, appraised total and
+    /// result are the summary exports and statistics read (docs/data-model.md).
+    /// </summary>
+    public AssessmentAppraisal? Appraisal { get; init; }
 }

@@ -42,9 +42,23 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
                 return Attempt<Stored<AssessmentHead>>.Done(current); // recorded by an earlier attempt of the same submission
             }
             var supersedes = version.Version > current.Value.LatestVersion ? current.Value.LatestVersion : (int?)null;
+            if (supersedes is not null && current.Value.Appraisal?.State == AppraisalState.Final)
+            {
+                // The appraisal became final between the submission's check and this write: the
+                // version is kept, but the locked assessment stays on the version it appraised.
+                var refused = new HistoryEntry(version.SubmittedAt, actor, "submitted-after-lock", version.Version,
+                    $"Số: {version.Issue.Reference}; không thay thế phiên bản {current.Value.LatestVersion} đã thẩm định xong");
+                if (current.Value.History.Any(e => e.Version == version.Version && e.Action == refused.Action)) return Attempt<Stored<AssessmentHead>>.Done(current);
+                var kept = current.Value with { History = [.. current.Value.History, refused], UpdatedAt = clock.GetUtcNow() };
+                return await assessments.TryReplaceHeadAsync(kept, current.ETag, ct) is { } keptETag
+                    ? Attempt<Stored<AssessmentHead>>.Done(new(kept, keptETag))
+                    : Attempt<Stored<AssessmentHead>>.Retry;
+            }
             var history = SubmissionHistory(version, actor, supersedes);
+            // A correction during an appraisal keeps the appraisal: its points stay, and it names
+            // the version it was recorded against, which the team records again before finalising.
             var updated = supersedes is not null
-                ? NewHead(agency, version, [.. current.Value.History, .. history])
+                ? NewHead(agency, version, [.. current.Value.History, .. history]) with { Appraisal = current.Value.Appraisal }
                 : current.Value with { History = [.. current.Value.History, .. history], UpdatedAt = clock.GetUtcNow() };
             return await assessments.TryReplaceHeadAsync(updated, current.ETag, ct) is { } replaced
                 ? Attempt<Stored<AssessmentHead>>.Done(new(updated, replaced))

@@ -34,8 +34,6 @@ public sealed partial class AssessmentService(
     TimeProvider clock,
     ILogger<AssessmentService> logger)
 {
-    public const int MaxIdempotencyKeyLength = 200;
-
     /// <summary>
     /// Submits <paramref name="submission"/> officially (nộp chính thức): it becomes the next
     /// version and takes the next number in the agency's register. <paramref name="idempotencyKey"/>
@@ -62,7 +60,7 @@ public sealed partial class AssessmentService(
     {
         AccessRules.RequireRole(caller, "nộp tự đánh giá", Roles.Submitter);
         var year = AssessmentYear.FromRoute(yearText);
-        var key = RequireIdempotencyKey(idempotencyKey);
+        var key = IdempotencyKeys.Require(idempotencyKey, "Nộp chính thức", AssessmentHead.HeadIdempotencyKey);
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw Stale(agencyId, year);
         // The head is read alongside the agency (one round trip instead of two); it is used only
         // once the caller is known to be allowed to submit for the agency.
@@ -149,7 +147,7 @@ public sealed partial class AssessmentService(
     /// list filters on, so a single read and the list never disagree about what is in scope.
     /// </summary>
     private static void RequireReader(Caller caller) =>
-        AccessRules.RequireRole(caller, "xem tự đánh giá", Roles.Admin, Roles.Reviewer, Roles.Submitter);
+        AccessRules.RequireRole(caller, "xem tự đánh giá", AccessRules.Readers);
 
     /// <summary>
     /// The version to create, with the next number in the agency's register, dated today in Viet
@@ -190,6 +188,9 @@ public sealed partial class AssessmentService(
     /// <summary>
     /// While an official version exists, a new one supersedes it only if the caller saw the
     /// latest: 428 without If-Match, 412 with a stale one (or with one when there is nothing yet).
+    /// Once the appraisal is final the assessment is locked (409 <c>/problems/assessment-locked</c>);
+    /// before that a correction is allowed, and the appraisal in progress stays, naming the version
+    /// it was recorded against (docs/committee-season.md).
     /// </summary>
     private static void RequireCurrent(Stored<AssessmentHead>? head, string? expected, string agencyId, int year)
     {
@@ -197,6 +198,11 @@ public sealed partial class AssessmentService(
         {
             if (expected is not null) throw Stale(agencyId, year);
             return;
+        }
+        if (head.Value.Appraisal?.State == AppraisalState.Final)
+        {
+            throw new ApiProblemException(ProblemType.AssessmentLocked,
+                $"Tự đánh giá năm {year} của cơ quan '{agencyId}' đã thẩm định xong (phiên bản {head.Value.Appraisal.Version}) và đã khóa: không nộp thay thế được nữa.");
         }
         if (expected is null)
         {
@@ -243,26 +249,6 @@ public sealed partial class AssessmentService(
 
     private static string Hash(AssessmentSubmission submission) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, JsonDefaults.Options)));
-
-    private static string RequireIdempotencyKey(string? key)
-    {
-        if (key is null)
-        {
-            throw new ApiProblemException(ProblemType.PreconditionRequired,
-                "Nộp chính thức cần tiêu đề Idempotency-Key (ví dụ: một UUID), để lần gửi lại trả về đúng kết quả lần đầu.",
-                [new ValidationProblem("$.headers.Idempotency-Key", "idempotency-key-required",
-                    "Cần tiêu đề Idempotency-Key.", "The Idempotency-Key header is required.")]);
-        }
-        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~') || key == AssessmentHead.HeadIdempotencyKey
-            || key.StartsWith("generated:", StringComparison.Ordinal))
-        {
-            throw new ApiProblemException(ProblemType.InvalidParameter,
-                $"Idempotency-Key phải gồm 1–{MaxIdempotencyKeyLength} ký tự ASCII in được (ví dụ: một UUID).",
-                [new ValidationProblem("$.headers.Idempotency-Key", "invalid-idempotency-key",
-                    "Idempotency-Key không hợp lệ.", "Invalid Idempotency-Key.")]);
-        }
-        return key;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} submitted as {DocumentNumber}, scored {Total} ({Verdict})")]
     private partial void LogSubmitted(string agencyId, int year, int version, string documentNumber, decimal total, Verdict verdict);

@@ -39,6 +39,9 @@ public sealed record AssessmentView
     public required VersionReport Report { get; init; }
     public required IReadOnlyList<HistoryEntry> History { get; init; }
 
+    /// <summary>Where the committee's appraisal stands; its reasons are the written refusal when it did not meet the standard. Null until it starts.</summary>
+    public AppraisalSummary? Appraisal { get; init; }
+
     public static AssessmentView From(AssessmentHead head, AssessmentVersion version) => new()
     {
         AgencyId = version.AgencyId,
@@ -53,6 +56,7 @@ public sealed record AssessmentView
         SubmittedAt = version.SubmittedAt,
         Report = version.Report,
         History = head.History,
+        Appraisal = AppraisalSummary.Of(head.Appraisal),
     };
 }
 
@@ -61,9 +65,19 @@ public sealed record AssessmentSummary(
     string AgencyId, string AgencyName, string Jurisdiction, int Year, int Version, AssessmentStatus Status,
     string RubricId, decimal? SelfTotal, decimal ComputedTotal, Verdict Verdict, ReportState ReportState, DateTimeOffset UpdatedAt)
 {
+    /// <summary>The appraisal's state, null until it starts.</summary>
+    public AppraisalState? AppraisalState { get; init; }
+    public decimal? AppraisedTotal { get; init; }
+    public AppraisalResult? AppraisalResult { get; init; }
+
     public static AssessmentSummary From(AssessmentHead head) => new(
         head.AgencyId, head.AgencyName, head.Jurisdiction, head.Year, head.LatestVersion, head.Status,
-        head.RubricId, head.SelfTotal, head.ComputedTotal, head.Verdict, head.Report.State, head.UpdatedAt);
+        head.RubricId, head.SelfTotal, head.ComputedTotal, head.Verdict, head.Report.State, head.UpdatedAt)
+    {
+        AppraisalState = head.Appraisal?.State,
+        AppraisedTotal = head.Appraisal?.AppraisedTotal,
+        AppraisalResult = head.Appraisal?.Result,
+    };
 }
 
 /// <summary>The outcome of a submission: the stored version, and whether it is the replay of an earlier request.</summary>

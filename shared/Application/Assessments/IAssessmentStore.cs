@@ -53,6 +53,9 @@ public interface IAssessmentStore
     /// <summary>Every year the agency has a head for, with the jurisdiction stamped in it (one small query across its years).</summary>
     Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken);
 
+    /// <summary>Every year's head of one agency, across years (the recognition history reads their appraisals).</summary>
+    Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken);
+
     /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
     Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
 }

@@ -22,7 +22,7 @@ public static class AssessmentExportColumns
         new("Điểm hệ thống tính", 8, r => ExportCell.Of(r.ComputedTotal)),
         new("Kết quả theo điểm tính", 10, r => ExportCell.Of(VerdictLabel(r.Verdict))),
         new("Điểm thẩm định", 8, r => ExportCell.Of(r.Appraisal?.AppraisedTotal)),
-        new("Kết quả thẩm định", 16, r => ExportCell.Of(r.Appraisal is { } a ? (a.Recognised ? "Công nhận" : "Không công nhận") : null)),
+        new("Kết quả thẩm định", 16, r => ExportCell.Of(AppraisalLabel(r.Appraisal))),
         new("Số văn bản", 14, r => ExportCell.Of(r.DocumentNumber)),
         new("Báo cáo (API)", 40, r => ExportCell.Of(r.ReportLink)),
     ];
@@ -51,4 +51,14 @@ public static class AssessmentExportColumns
     };
 
     public static string VerdictLabel(Verdict verdict) => verdict == Verdict.Passed ? "Đạt" : "Không đạt";
+
+    /// <summary>The final result, or where the appraisal stands while it is under way; empty before it starts.</summary>
+    public static string? AppraisalLabel(AssessmentAppraisal? appraisal) => appraisal switch
+    {
+        null => null,
+        { Result: AppraisalResult.Meets } => "Đạt chuẩn",
+        { Result: AppraisalResult.DoesNotMeet } => "Không đạt chuẩn",
+        { State: AppraisalState.ExplanationRequested } => "Chờ giải trình",
+        _ => "Đang thẩm định",
+    };
 }

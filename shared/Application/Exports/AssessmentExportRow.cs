@@ -40,7 +40,7 @@ public sealed record AssessmentExportRow
         Verdict = head.Verdict,
         SelfTotal = head.SelfTotal,
         ComputedTotal = head.ComputedTotal,
-        Appraisal = AssessmentAppraisal.Of(head),
+        Appraisal = head.Appraisal,
         DocumentNumber = documentNumber,
         ReportLink = ReportRoute(apiBase, head.AgencyId, head.Year),
     };

@@ -76,18 +76,7 @@ public sealed partial class ReportRenderingService(
             return; // recorded: the reconciler retries it when retryAt comes
         }
         // Outside the try: once the signed PDF is stored, a failure to record it must not mark it failed.
-        await heads.RecordReportAsync(version, version.Report with
-        {
-            State = ReportState.Ready,
-            BlobPath = report.BlobPath,
-            Sha256 = report.Sha256,
-            Size = report.Size,
-            DocumentNumber = report.DocumentNumber,
-            SignedAt = report.SignedAt,
-            CertificateThumbprint = report.CertificateThumbprint,
-            FailureReason = null,
-            RetryAt = null,
-        }, cancellationToken);
+        await heads.RecordReportAsync(version, version.Report.Ready(report), cancellationToken);
         AppTelemetry.Renders.Add(1, new KeyValuePair<string, object?>("outcome", "ready"));
         AppTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         LogRendered(agencyId, request.Year, request.Version, report.DocumentNumber, report.Size);

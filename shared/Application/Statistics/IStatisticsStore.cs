@@ -23,4 +23,6 @@ public interface IStatisticsStore
 public sealed record RegisteredAgency(string Id, string Jurisdiction);
 
 /// <summary>An agency-year's head as the statistics read it.</summary>
-public sealed record SubmittedHead(string AgencyId, string Jurisdiction, AssessmentStatus Status, decimal ComputedTotal, Verdict Verdict);
+public sealed record SubmittedHead(
+    string AgencyId, string Jurisdiction, AssessmentStatus Status, decimal ComputedTotal, Verdict Verdict,
+    AppraisalState? AppraisalState = null, AppraisalResult? AppraisalResult = null);

@@ -24,19 +24,13 @@ internal sealed class StatisticsTally(string? unit)
         if (head.Verdict == Verdict.Passed) passed++; else failed++;
         var band = Array.FindLastIndex(BandStarts, start => head.ComputedTotal >= start);
         bands[Math.Max(0, band)]++;
-        if (AppraisalOf(head) is { } appraisal)
+        // Appraised means the appraisal's final result is recorded; it met the standard or it did not.
+        if (head.AppraisalState == AppraisalState.Final)
         {
             appraised++;
-            if (appraisal.Recognised) recognised++; else notRecognised++;
+            if (head.AppraisalResult == AppraisalResult.Meets) recognised++; else notRecognised++;
         }
     }
-
-    /// <summary>
-    /// The appraisal of a submitted agency-year: the one source of "appraised", "recognised" and
-    /// "not recognised". Appraisal is not stored yet, so there is none today; once it is, this reads
-    /// it from the head (and <see cref="SubmittedHead"/> and its query project the field).
-    /// </summary>
-    internal static AssessmentAppraisal? AppraisalOf(SubmittedHead head) => null;
 
     public UnitStatistics ToStatistics() => new(unit, registered, draftsOnly, submitted, passed, failed, appraised, recognised, notRecognised, missing,
         [.. BandStarts.Select((start, i) => new ScoreBand(start, i + 1 < BandStarts.Length ? BandStarts[i + 1] : 100m, bands[i]))]);

@@ -19,9 +19,13 @@ public sealed class ReportStore(BlobServiceClient blobs, IBlobReadLinkIssuer lin
 
     public BlobClient Blob(string agencyId, int year, int version) => container.GetBlobClient(BlobName(agencyId, year, version));
 
-    public async Task<StoredReport?> FindAsync(string agencyId, int year, int version, CancellationToken cancellationToken)
+    public Task<StoredReport?> FindAsync(string agencyId, int year, int version, CancellationToken cancellationToken) =>
+        FindAsync(BlobName(agencyId, year, version), cancellationToken);
+
+    /// <summary>The signed document stored under <paramref name="name"/> (a report's or a decision's); null when there is none.</summary>
+    public async Task<StoredReport?> FindAsync(string name, CancellationToken cancellationToken)
     {
-        var blob = Blob(agencyId, year, version);
+        var blob = container.GetBlobClient(name);
         try
         {
             var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
@@ -33,11 +37,17 @@ public sealed class ReportStore(BlobServiceClient blobs, IBlobReadLinkIssuer lin
         }
     }
 
-    public async Task<StoredReport> StoreAsync(
+    public Task<StoredReport> StoreAsync(
         string agencyId, int year, int version, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt,
+        string certificateThumbprint, IDictionary<string, string> extraMetadata, CancellationToken cancellationToken) =>
+        StoreAsync(BlobName(agencyId, year, version), pdf, sha256, documentNumber, signedAt, certificateThumbprint, extraMetadata, cancellationToken);
+
+    /// <summary>Stores a signed document under <paramref name="name"/> unless one is there; either way returns the stored one.</summary>
+    public async Task<StoredReport> StoreAsync(
+        string name, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt,
         string certificateThumbprint, IDictionary<string, string> extraMetadata, CancellationToken cancellationToken)
     {
-        var blob = Blob(agencyId, year, version);
+        var blob = container.GetBlobClient(name);
         var metadata = new Dictionary<string, string>(extraMetadata)
         {
             ["sha256"] = sha256,
@@ -58,14 +68,17 @@ public sealed class ReportStore(BlobServiceClient blobs, IBlobReadLinkIssuer lin
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            return await FindAsync(agencyId, year, version, cancellationToken)
+            return await FindAsync(name, cancellationToken)
                 ?? throw new InvalidOperationException($"Report {blob.Name} exists but cannot be read.", exception);
         }
     }
 
-    public async Task<ReadLink> IssueReadLinkAsync(string agencyId, int year, int version, TimeSpan lifetime, CancellationToken cancellationToken)
+    public Task<ReadLink> IssueReadLinkAsync(string agencyId, int year, int version, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        IssueReadLinkAsync(BlobName(agencyId, year, version), lifetime, cancellationToken);
+
+    public async Task<ReadLink> IssueReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var link = await links.IssueAsync(Blob(agencyId, year, version), lifetime, cancellationToken);
+        var link = await links.IssueAsync(container.GetBlobClient(name), lifetime, cancellationToken);
         return new ReadLink(link.Url, link.ExpiresOn);
     }
 

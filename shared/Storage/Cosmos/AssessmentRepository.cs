@@ -101,14 +101,22 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
 
     public async Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken)
     {
-        var query = new FilteredQuery()
-            .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
-            .Where("c.agencyId = @agencyId", "@agencyId", agencyId)
-            .Select("SELECT c.year, c.jurisdiction FROM c");
         var places = new List<HeadPlace>();
-        await foreach (var place in CosmosQueries.ReadAllAsync<HeadPlace>(container, query, cancellationToken)) places.Add(place);
+        await foreach (var place in CosmosQueries.ReadAllAsync<HeadPlace>(container, HeadsOfAgency(agencyId, "SELECT c.year, c.jurisdiction FROM c"), cancellationToken)) places.Add(place);
         return places;
     }
+
+    public async Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        var heads = new List<AssessmentHead>();
+        await foreach (var head in CosmosQueries.ReadAllAsync<AssessmentHead>(container, HeadsOfAgency(agencyId, "SELECT * FROM c"), cancellationToken)) heads.Add(head);
+        return [.. heads.OrderBy(h => h.Year)];
+    }
+
+    private static QueryDefinition HeadsOfAgency(string agencyId, string select) => new FilteredQuery()
+        .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
+        .Where("c.agencyId = @agencyId", "@agencyId", agencyId)
+        .Select(select);
 
     public async Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(
         int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken)

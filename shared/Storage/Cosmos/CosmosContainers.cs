@@ -42,5 +42,8 @@ public static class CosmosContainers
     /// </summary>
     public static readonly CosmosContainerDefinition Jurisdictions = new("jurisdictions", "/id");
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients, Jurisdictions];
+    /// <summary>Recognition decisions, by id: every read is a point read; the few queries are over a small container.</summary>
+    public static readonly CosmosContainerDefinition Decisions = new("decisions", "/id");
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Agencies, Assessments, Counters, Reminders, Clients, Jurisdictions, Decisions];
 }

@@ -33,7 +33,8 @@ public sealed class StatisticsRepository(Database database) : IStatisticsStore
         if (jurisdiction is not null) query.WithinJurisdiction(jurisdiction);
         query.InScope(access, "c.agencyId");
         return CosmosQueries.ReadAllAsync<SubmittedHead>(assessments,
-            query.Select("SELECT c.agencyId, c.jurisdiction, c.status, c.computedTotal, c.verdict FROM c"), cancellationToken);
+            query.Select("SELECT c.agencyId, c.jurisdiction, c.status, c.computedTotal, c.verdict, "
+                + "c.appraisal.state AS appraisalState, c.appraisal.result AS appraisalResult FROM c"), cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> FindAgenciesWithDraftAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken)

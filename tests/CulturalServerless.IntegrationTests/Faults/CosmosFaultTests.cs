@@ -67,7 +67,7 @@ public sealed class CosmosFaultTests(ITestOutputHelper output)
     private static async Task AssertPendingReportRendersAsync(AppServices app, ApiClient api, string agencyId)
     {
         var name = AssessmentKeys.ReportRequestName(agencyId, 2022, 1);
-        var trigger = new Functions.Triggers.RenderReportFunction(app.Get<Application.Reports.ReportRenderingService>());
+        var trigger = new Functions.Triggers.RenderReportFunction(app.Get<Application.Reports.ReportRenderingService>(), app.Get<Application.Decisions.DecisionRenderingService>());
         await trigger.Run(app.Get<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient(name),
             name, CancellationToken.None);
         var assessment = (await api.GetLatestAsync(agencyId)).Json;

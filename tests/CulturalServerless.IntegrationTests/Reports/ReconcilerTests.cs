@@ -62,7 +62,7 @@ public sealed class ReconcilerTests
         public Task RenderAsync(string agencyId, int version = 1)
         {
             var name = AssessmentKeys.ReportRequestName(agencyId, 2022, version);
-            return new RenderReportFunction(App.Get<ReportRenderingService>()).Run(
+            return new RenderReportFunction(App.Get<ReportRenderingService>(), App.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>()).Run(
                 App.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient(name), name, CancellationToken.None);
         }
 
@@ -151,6 +151,8 @@ public sealed class ReconcilerTests
         public Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken) => inner.FindStatusesAsync(year, agencyIds, cancellationToken);
 
         public Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken) => inner.FindHeadPlacesAsync(agencyId, cancellationToken);
+
+        public Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken) => inner.ListHeadsOfAgencyAsync(agencyId, cancellationToken);
     }
 
     private sealed class CrashingReportRequestStore(IReportRequestStore inner, Faults faults) : IReportRequestStore

@@ -17,7 +17,7 @@ namespace CulturalServerless.IntegrationTests.Reports;
 public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServices>
 {
     private readonly ApiClient api = new(app);
-    private readonly RenderReportFunction trigger = new(app.Get<ReportRenderingService>());
+    private readonly RenderReportFunction trigger = new(app.Get<ReportRenderingService>(), app.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>());
     private readonly ReportFunctions reports = new(app.Get<ReportLinkService>(), app.Get<ReportVerificationService>(), NullLogger<ReportFunctions>.Instance);
     private readonly BlobServiceClient blobs = app.Get<BlobServiceClient>();
 
@@ -252,7 +252,7 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         var downApi = new ApiClient(down);
         var agencyId = await downApi.RegisterAgencyAsync();
         await downApi.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"));
-        var downTrigger = new RenderReportFunction(down.Get<ReportRenderingService>());
+        var downTrigger = new RenderReportFunction(down.Get<ReportRenderingService>(), down.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>());
         Task Fire() => downTrigger.Run(
             down.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"),
             $"{agencyId}/2022/v1.json", CancellationToken.None);
@@ -292,7 +292,7 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
         var brokenApi = new ApiClient(broken);
         var agencyId = await brokenApi.RegisterAgencyAsync();
         await brokenApi.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"));
-        var brokenTrigger = new RenderReportFunction(broken.Get<ReportRenderingService>());
+        var brokenTrigger = new RenderReportFunction(broken.Get<ReportRenderingService>(), broken.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>());
 
         // Recorded, so the run ends normally: the reconciler, not the host's quick tries, paces the retries.
         await brokenTrigger.Run(

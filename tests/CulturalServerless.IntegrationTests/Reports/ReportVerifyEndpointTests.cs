@@ -72,7 +72,7 @@ public sealed class ReportVerifyEndpointTests(AppServices app, Xunit.Abstraction
         var agencyId = await api.RegisterAgencyAsync();
         Assert.Equal(201, (await api.SubmitAsync(agencyId, ApiClient.Sample("assessment-2022.json"))).Status);
         var blobs = app.Get<BlobServiceClient>();
-        await new RenderReportFunction(app.Get<ReportRenderingService>()).Run(
+        await new RenderReportFunction(app.Get<ReportRenderingService>(), app.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>()).Run(
             blobs.GetBlobContainerClient(BlobContainers.ReportRequests).GetBlobClient($"{agencyId}/2022/v1.json"),
             $"{agencyId}/2022/v1.json", CancellationToken.None);
         return (await blobs.GetBlobContainerClient(BlobContainers.Reports).GetBlobClient($"{agencyId}/2022/v1.pdf").DownloadContentAsync())

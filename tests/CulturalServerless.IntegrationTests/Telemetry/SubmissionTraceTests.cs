@@ -39,7 +39,7 @@ public sealed class SubmissionTraceTests(AppServices app) : IClassFixture<AppSer
         using (var invocation = Host.StartActivity("Invoke RenderReport", ActivityKind.Server))
         {
             invocationTrace = invocation!.TraceId;
-            await new RenderReportFunction(app.Get<ReportRenderingService>()).Run(blob, name, CancellationToken.None);
+            await new RenderReportFunction(app.Get<ReportRenderingService>(), app.Get<CulturalServerless.Application.Decisions.DecisionRenderingService>()).Run(blob, name, CancellationToken.None);
         }
         Assert.Equal("ready", (string)(await api.GetLatestAsync(agencyId)).Json["report"]!["state"]!);
 
