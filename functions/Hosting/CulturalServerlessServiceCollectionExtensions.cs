@@ -60,6 +60,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AgencyNotifier>();
         services.AddRecognitionProcedures(configuration);
         services.AddSingleton<AssessmentExportService>();
+        services.AddSingleton<DecisionExportService>();
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionRenderer>();

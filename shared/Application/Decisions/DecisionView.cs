@@ -22,11 +22,12 @@ public sealed record DecisionView(
 {
     public static DecisionView From(RecognitionDecisionRecord decision) => new(
         decision.Id, decision.Document.State, decision.Jurisdiction, decision.Year, decision.DocumentNumber, decision.Date, decision.SignerName,
-        [.. decision.Agencies.Select(a => new DecisionAgencyView(a.AgencyId, a.AgencyName, a.Jurisdiction, a.AppraisedPoints, a.Kind, a.Period))],
+        [.. decision.Agencies.Select(a => new DecisionAgencyView(a.AgencyId, a.AgencyName, a.Jurisdiction, a.AppraisedPoints, a.Kind, a.Period, a.Place))],
         decision.RequestedAt, decision.RequestedBy, decision.Document.SignedAt, decision.Document.Sha256, decision.Document.FailureReason);
 }
 
-public sealed record DecisionAgencyView(string AgencyId, string AgencyName, string Jurisdiction, decimal AppraisedPoints, RecognitionKind RecognitionKind, string Period);
+/// <param name="Place">The unit's name as the decision prints it in its annex.</param>
+public sealed record DecisionAgencyView(string AgencyId, string AgencyName, string Jurisdiction, decimal AppraisedPoints, RecognitionKind RecognitionKind, string Period, string Place);
 
 /// <summary>The outcome of <c>POST /api/decisions</c>: the decision, and whether it is the replay of an earlier request.</summary>
 public sealed record DecisionOutcome(DecisionView Decision, bool Replayed);

@@ -5,6 +5,13 @@ using CulturalServerless.Application.Decisions;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Functions.Http.Decisions;
 using CulturalServerless.Functions.Triggers;
+using CulturalServerless.Application.Exports;
+using CulturalServerless.IntegrationTests.Exports;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using UglyToad.PdfPig;
 using ApiClient = CulturalServerless.IntegrationTests.Api.ApiClient;
 
@@ -20,6 +27,7 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
     private readonly ApiClient api = new(app);
     private AppraisalCalls Calls => new(app, api);
     private readonly DecisionFunctions functions = new(app.Get<DecisionService>(), app.Get<RecognitionHistoryService>(), NullLogger<DecisionFunctions>.Instance);
+    private readonly DecisionExportFunction exportFunction = new(app.Get<DecisionExportService>(), NullLogger<DecisionExportFunction>.Instance);
 
     private async Task<string> AgencyAppraisedAsync(string jurisdiction, bool passes2024 = true)
     {
@@ -66,6 +74,15 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
     {
         var request = app.Request(await Calls.TokenAsync(Roles.Decider, "51"), "GET", $"/api/decisions/{id}/document");
         return await HttpCalls.ExecuteAsync(request, functions.GetDocument(request, id, CancellationToken.None));
+    }
+
+    private async Task<ExportResponse> ExportAsync(string id, string format)
+    {
+        var request = app.Request(await Calls.ReviewerAsync(), "GET", $"/api/decisions/{id}/export", query: $"format={format}");
+        var result = await exportFunction.Run(request, id, CancellationToken.None);
+        var context = request.HttpContext;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return new ExportResponse(context.Response.StatusCode, context.Response.Headers, context.Response.ContentType, ((MemoryStream)context.Response.Body).ToArray());
     }
 
     private async Task<ApiResponse> HistoryAsync(string agencyId)
@@ -135,6 +152,24 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
         Assert.Equal("decision", verified.Kind);
         Assert.Equal(id, verified.Decision!.Id);
         Assert.Equal(2, verified.Decision.AgencyCount);
+
+        var csv = await ExportAsync(id, "csv");
+        Assert.Equal(200, csv.Status);
+        var annex = CsvRecords.Parse(Encoding.UTF8.GetString(csv.Body.AsSpan(3)));
+        Assert.Equal(["Mã cơ quan", "Cơ quan/đơn vị", "Địa bàn", "Mã địa bàn", "Điểm thẩm định", "Hình thức công nhận", "Giai đoạn"], annex[0]);
+        Assert.Equal([first, second], annex.Skip(1).Select(r => r[0]));
+        Assert.Equal(listed.Select(a => (string?)a!["agencyName"]), annex.Skip(1).Select(r => r[1]));
+        Assert.All(annex.Skip(1), r => Assert.Equal(("Công nhận lần đầu", "2023–2024"), (r[5], r[6])));
+        var xlsx = await ExportAsync(id, "xlsx");
+        Assert.Equal(200, xlsx.Status);
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx.Body), isEditable: false))
+        {
+            var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+            Assert.Equal(3, rows.Count);
+        }
+        var badFormat = await ExportAsync(id, "pdf");
+        Assert.Equal(400, badFormat.Status);
+        Assert.Equal("$.query.format", (string?)badFormat.Problem["errors"]![0]!["path"]);
 
         var history = await HistoryAsync(first);
         Assert.Equal(200, history.Status);

@@ -17,7 +17,7 @@ public sealed class AssessmentExportTests(AppServices app) : IClassFixture<AppSe
     /// <summary>A province of its own with three submitted agencies (one named like a formula), one agency with only a draft, and one elsewhere.</summary>
     private async Task<(string Province, string[] Submitted, string DraftOnly, string Elsewhere)> SeedAsync()
     {
-        var province = "p" + Guid.NewGuid().ToString("N")[..6];
+        var province = "51.p" + Guid.NewGuid().ToString("N")[..6]; // a unit under a province of the catalogue, never imported
         var names = new[] { "Văn phòng UBND tỉnh Quảng Ngãi", "Sở Văn hóa, Thể thao và Du lịch \"Quảng Ngãi\"", FormulaName };
         var submitted = new string[names.Length];
         for (var i = 0; i < names.Length; i++)
