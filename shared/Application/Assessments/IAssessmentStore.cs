@@ -58,6 +58,9 @@ public interface IAssessmentStore
 
     /// <summary>The statuses of these agencies' heads for a year, in one request; an agency without a head is absent.</summary>
     Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken);
+
+    /// <summary>The appraisal states of the year's submitted assessments within <paramref name="jurisdiction"/> (one query, two small fields a head).</summary>
+    Task<AppraisalCounts> CountAppraisalsAsync(int year, string jurisdiction, CancellationToken cancellationToken);
 }
 
 /// <summary>A year of an agency's assessments and the jurisdiction its head is listed under.</summary>

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Assessments;
 using System.Globalization;
 
 namespace CulturalServerless.Application.Reminders;
@@ -33,6 +34,8 @@ public sealed record Reminder
     /// <summary>The digest's agencies, at most <see cref="ReminderPageWorker.DigestListLimit"/>; see <see cref="MissingCount"/> for all.</summary>
     public IReadOnlyList<MissingAgency>? MissingAgencies { get; init; }
     public int? MissingCount { get; init; }
+    /// <summary>On a digest: where the appraisals of the committee's submitted assessments of the year stand.</summary>
+    public AppraisalCounts? Appraisals { get; init; }
     public required ReminderState State { get; init; }
     /// <summary>The subscription it went to: <c>agency:{id}</c>, or <c>committee:{jurisdiction}</c> for a portal.</summary>
     public string? Recipient { get; init; }

@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Assessments;
 using System.Globalization;
 
 namespace CulturalServerless.Application.Reminders;
@@ -20,11 +21,12 @@ public sealed record ReminderMessage(
     MissingReason? Reason,
     int? MissingCount,
     IReadOnlyList<MissingAgency>? MissingAgencies,
+    AppraisalCounts? Appraisals,
     string Message)
 {
     public static ReminderMessage Of(Reminder record) => new(
         record.Id, record.Event, record.Year, record.AgencyId, record.AgencyName, record.Jurisdiction, record.Stage,
-        record.Deadline, record.DaysLeft, record.Reason, record.MissingCount, record.MissingAgencies, Text(record));
+        record.Deadline, record.DaysLeft, record.Reason, record.MissingCount, record.MissingAgencies, record.Appraisals, Text(record));
 
     private static string Text(Reminder record)
     {
@@ -37,7 +39,10 @@ public sealed record ReminderMessage(
         };
         if (record.Event == ReminderEvent.CommitteeDigest)
         {
-            return $"Tự đánh giá năm {record.Year}: {record.MissingCount} cơ quan thuộc địa bàn {record.Jurisdiction} chưa hoàn thành; {when}.";
+            var appraised = record.Appraisals is { Submitted: > 0 } a
+                ? $" Thẩm định: {a.NotStarted} chưa bắt đầu, {a.FirstRound + a.SecondRound} đang thẩm định, {a.ExplanationRequested} chờ giải trình, {a.Met} đạt chuẩn, {a.NotMet} không đạt."
+                : "";
+            return $"Tự đánh giá năm {record.Year}: {record.MissingCount} cơ quan thuộc địa bàn {record.Jurisdiction} chưa hoàn thành; {when}.{appraised}";
         }
         var what = record.Reason == MissingReason.ReportFailed
             ? $"báo cáo tự đánh giá năm {record.Year} chưa tạo được, đề nghị kiểm tra và nộp lại"

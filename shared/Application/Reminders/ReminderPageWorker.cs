@@ -105,7 +105,8 @@ public sealed partial class ReminderPageWorker(
         {
             var rules = calendar.For(digest.Subscription.Owner, date.Year);
             if (!rules.InSeason(date)) continue;
-            tally.Count(await RecordAndQueueAsync(DigestReminder(digest, rules, date), digest.Subscription, cancellationToken));
+            var appraisals = await assessments.CountAppraisalsAsync(date.Year, digest.Subscription.Owner, cancellationToken);
+            tally.Count(await RecordAndQueueAsync(DigestReminder(digest, rules, date, appraisals), digest.Subscription, cancellationToken));
         }
         var summary = tally.Summary(0, 0, tally.Created);
         LogDigests(date, pages, summary.Queued, summary.AlreadyHandled);
@@ -146,7 +147,7 @@ public sealed partial class ReminderPageWorker(
         CreatedAt = clock.GetUtcNow(),
     };
 
-    private Reminder DigestReminder(CommitteeDigests.Digest digest, ReminderRules rules, DateOnly date) => new()
+    private Reminder DigestReminder(CommitteeDigests.Digest digest, ReminderRules rules, DateOnly date, AppraisalCounts appraisals) => new()
     {
         Id = ReminderIds.Digest(date.Year, digest.Subscription.Owner, date),
         PartitionKey = Reminder.PartitionKeyOf(date.Year),
@@ -158,6 +159,7 @@ public sealed partial class ReminderPageWorker(
         DaysLeft = rules.Deadline.DayNumber - date.DayNumber,
         MissingCount = digest.Count,
         MissingAgencies = digest.Agencies,
+        Appraisals = appraisals,
         State = ReminderState.Pending,
         CreatedAt = clock.GetUtcNow(),
     };

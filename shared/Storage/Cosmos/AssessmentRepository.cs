@@ -135,6 +135,20 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
         return statuses;
     }
 
+    public async Task<AppraisalCounts> CountAppraisalsAsync(int year, string jurisdiction, CancellationToken cancellationToken)
+    {
+        var query = new FilteredQuery()
+            .Where("c.type = @type", "@type", AssessmentHead.DocumentType)
+            .Where("c.year = @year", "@year", year)
+            .WithinJurisdiction(jurisdiction)
+            .Select("SELECT c.appraisal.state AS state, c.appraisal.result AS result FROM c");
+        var counts = AppraisalCounts.None;
+        await foreach (var head in CosmosQueries.ReadAllAsync<HeadAppraisal>(container, query, cancellationToken)) counts = counts.Add(head.State, head.Result);
+        return counts;
+    }
+
+    private sealed record HeadAppraisal(AppraisalState? State, AppraisalResult? Result);
+
     private sealed record HeadLatest(string AgencyId, int Year, int LatestVersion);
 
     private sealed record HeadStatus(string AgencyId, AssessmentStatus Status);

@@ -75,6 +75,10 @@ public sealed class ReminderSeasonTests
             Assert.Equal(expected, digest.Body["missingAgencies"]!.AsArray().Select(a => (string)a!["agencyId"]!));
             Assert.Equal(expected.Count(), (int?)digest.Body["missingCount"]);
             Assert.Equal($"{Year}-digest-51-{digest.Day:yyyy-MM-dd}", digest.DeliveryId);
+            // Counted from the heads: early and failed submitted before the walk, submitter on its day; none appraised yet.
+            var appraisals = digest.Body["appraisals"]!;
+            Assert.Equal(digest.Day < submitDay ? 2 : 3, (int?)appraisals["notStarted"]);
+            Assert.All(new[] { "firstRound", "explanationRequested", "secondRound", "met", "notMet" }, state => Assert.Equal(0, (int?)appraisals[state]));
         });
 
         // The agency nobody posts to: every stage recorded for its portal to poll.

@@ -150,6 +150,8 @@ public sealed class ReconcilerTests
         public Task<Page<AssessmentHead>> ListAsync(AssessmentFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken) => inner.ListAsync(filter, continuationToken, pageSize, cancellationToken);
         public Task<IReadOnlyDictionary<string, AssessmentStatus>> FindStatusesAsync(int year, IReadOnlyCollection<string> agencyIds, CancellationToken cancellationToken) => inner.FindStatusesAsync(year, agencyIds, cancellationToken);
 
+        public Task<AppraisalCounts> CountAppraisalsAsync(int year, string jurisdiction, CancellationToken cancellationToken) => inner.CountAppraisalsAsync(year, jurisdiction, cancellationToken);
+
         public Task<IReadOnlyList<HeadPlace>> FindHeadPlacesAsync(string agencyId, CancellationToken cancellationToken) => inner.FindHeadPlacesAsync(agencyId, cancellationToken);
 
         public Task<IReadOnlyList<AssessmentHead>> ListHeadsOfAgencyAsync(string agencyId, CancellationToken cancellationToken) => inner.ListHeadsOfAgencyAsync(agencyId, cancellationToken);
