@@ -24,14 +24,9 @@ public sealed class AssessmentExportService(IAssessmentStore assessments)
     {
         AccessRules.RequireRole(caller, "xuất danh sách tự đánh giá", Roles.Admin, Roles.Reviewer);
         var problems = new ValidationProblemList();
-        var exportFormat = ExportFormats.Parse(format);
-        var filter = AssessmentListService.Filter(caller, problems, year, jurisdiction, status, verdict, () =>
-        {
-            if (exportFormat is null)
-            {
-                problems.Add("$.query.format", "invalid-format", "format phải là xlsx hoặc csv.", "The format must be xlsx or csv.");
-            }
-        });
+        ExportFormat? exportFormat = null;
+        var filter = AssessmentListService.Filter(caller, problems, year, jurisdiction, status, verdict,
+            () => exportFormat = TableExport.ParseFormat(format, problems));
         var first = await SummaryPageAsync(filter, null, apiBase, cancellationToken);
         var summary = new ExportSheet<AssessmentExportRow>(
             AssessmentExportColumns.SummarySheet, AssessmentExportColumns.Summary,

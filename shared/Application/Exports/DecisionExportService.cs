@@ -30,10 +30,9 @@ public sealed class DecisionExportService(DecisionService decisions)
 
     public async Task<TableExport> PrepareAsync(Caller caller, string id, string? format, CancellationToken cancellationToken)
     {
-        if (ExportFormats.Parse(format) is not { } exportFormat)
+        var problems = new ValidationProblemList();
+        if (TableExport.ParseFormat(format, problems) is not { } exportFormat)
         {
-            var problems = new ValidationProblemList();
-            problems.Add("$.query.format", "invalid-format", "format phải là xlsx hoặc csv.", "The format must be xlsx or csv.");
             throw new ApiProblemException(ProblemType.InvalidParameter, "Tham số truy vấn không hợp lệ.", problems.ToResult().Problems);
         }
         var decision = await decisions.GetAsync(caller, id, cancellationToken);

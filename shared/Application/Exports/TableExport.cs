@@ -1,4 +1,5 @@
 using CulturalServerless.Exports;
+using CulturalServerless.Validation;
 
 namespace CulturalServerless.Application.Exports;
 
@@ -13,4 +14,15 @@ public sealed record TableExport(ExportFormat Format, string FileName, IReadOnly
 
     public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
         ExportFormats.WriteAsync(Format, output, Sheets, cancellationToken);
+
+    /// <summary>The <c>format</c> query parameter of every export (xlsx when absent); a problem at <c>$.query.format</c> when it is neither.</summary>
+    public static ExportFormat? ParseFormat(string? format, ValidationProblemList problems)
+    {
+        var parsed = ExportFormats.Parse(format);
+        if (parsed is null)
+        {
+            problems.Add("$.query.format", "invalid-format", "format phải là xlsx hoặc csv.", "The format must be xlsx or csv.");
+        }
+        return parsed;
+    }
 }

@@ -9,9 +9,6 @@ using CulturalServerless.Application.Exports;
 using CulturalServerless.IntegrationTests.Exports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using UglyToad.PdfPig;
 using ApiClient = CulturalServerless.IntegrationTests.Api.ApiClient;
 
@@ -79,10 +76,7 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
     private async Task<ExportResponse> ExportAsync(string id, string format)
     {
         var request = app.Request(await Calls.ReviewerAsync(), "GET", $"/api/decisions/{id}/export", query: $"format={format}");
-        var result = await exportFunction.Run(request, id, CancellationToken.None);
-        var context = request.HttpContext;
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return new ExportResponse(context.Response.StatusCode, context.Response.Headers, context.Response.ContentType, ((MemoryStream)context.Response.Body).ToArray());
+        return await ExportCalls.ExecuteAsync(request, exportFunction.Run(request, id, CancellationToken.None));
     }
 
     private async Task<ApiResponse> HistoryAsync(string agencyId)

@@ -20,7 +20,13 @@ public sealed class ExportCalls(AppServices app)
     public async Task<ExportResponse> ExportAsync(string? token, string query)
     {
         var request = app.Request(token, "GET", "/api/assessments/export", query: query);
-        var result = await function.Run(request, CancellationToken.None);
+        return await ExecuteAsync(request, function.Run(request, CancellationToken.None));
+    }
+
+    /// <summary>Writes an export function's answer into the request's response, as the host would, and reads it back.</summary>
+    public static async Task<ExportResponse> ExecuteAsync(HttpRequest request, Task<IActionResult> call)
+    {
+        var result = await call;
         var context = request.HttpContext;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         var body = ((MemoryStream)context.Response.Body).ToArray();
