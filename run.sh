@@ -92,7 +92,7 @@ for _ in $(seq 1 100); do
   kill -0 "$tsa_pid" 2>/dev/null || { cat "$tsa_log" >&2; echo "run.sh: the timestamp authority did not start (port $tsa_port in use?)" >&2; exit 1; }
   sleep 0.1
 done
-echo "run.sh: $(head -n1 "$tsa_log") (openssl ts -reply; log in $tsa_log)"
+echo "run.sh: $(head -n1 "$tsa_log") (in-process RFC 3161 responder, tools/timestamp-authority; log in $tsa_log)"
 
 # The runner also makes the machine-local keys the app reads (the development issuer's key, the key
 # that encrypts webhook secrets): the app never creates a key it would trust, so they are made here,

@@ -11,7 +11,7 @@ namespace CulturalServerless.Benchmarks;
 
 /// <summary>
 /// The official report of the seed agency: rendered; rendered and signed (PAdES B-T: the
-/// development PKI of ./run.sh and its loopback openssl TSA, made for the run) one at a time and on
+/// development PKI of ./run.sh and its loopback TSA, tools/timestamp-authority, made for the run) one at a time and on
 /// every core at once; and the TSA round trip alone, the timestamp's share of a signature.
 /// Targets: a signed report at least 10× faster than LibreOffice converts an equivalent document in
 /// a batch (docs/reports.md); justified lines stay drawn word by word while one thread stays under
