@@ -8,9 +8,10 @@
 #   signer.crt            its public part
 #   tsa.crt, tsa.key      the time-stamping authority's certificate (extendedKeyUsage critical
 #                         timeStamping, issued by the CA) and key
-#   tsa.cnf, tsa.serial   the TSA configuration (in `openssl ts -reply`'s format: policy,
-#                         accuracy, digests) and serial number file that
-#                         tools/timestamp-authority/server.js answers with
+#   tsa.cnf, tsa.serial   the TSA configuration in `openssl ts -reply`'s format (policy,
+#                         accuracy, digests), which tools/timestamp-authority/server.js
+#                         answers with, and the serial file that only `openssl ts -reply`
+#                         uses (server.js draws random serials)
 # Nothing here is a secret of any real system; the folder is git-ignored and never committed.
 #   tools/dev-pki.sh [DIR]
 set -euo pipefail

@@ -5,8 +5,8 @@
 // signing-certificate-v2, RFC 5035, naming the TSA certificate), accuracy of a second, the TSA's
 // name, the nonce, and the certificates when asked.
 //
-// Every structure is PKI.js's (pkijs, on asn1js): TimeStampReq, TSTInfo, SignedData and its
-// signature (WebCrypto), TimeStampResp. PKI.js rather than @peculiar/asn1-tsp and asn1-cms:
+// Every structure is PKI.js's (pkijs, on asn1js): TimeStampReq, TSTInfo, SignedData, TimeStampResp;
+// the signature is node's crypto. PKI.js rather than @peculiar/asn1-tsp and asn1-cms:
 // those describe the same structures but neither signs nor has ESS, and their schemas are
 // TypeScript decorators, so ESS and the signing would be ours to write. PKI.js has no ESS either;
 // the one attribute it lacks, SigningCertificateV2, is three asn1js SEQUENCEs around PKI.js's
@@ -45,8 +45,7 @@ const SHA256_WITH_RSA = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.840.11
 const DIRECTORY_NAME = 4;
 
 /**
- * The TSA of a tools/dev-pki.sh folder: tsa.crt, tsa.key, ca.crt, tsa.cnf (policy, accuracy) and
- * tsa.serial. Resolves once the key is imported for signing.
+ * The TSA of a tools/dev-pki.sh folder: tsa.crt, tsa.key, ca.crt and tsa.cnf (policy, accuracy).
  */
 async function createResponder(pkiDirectory) {
   const file = name => path.join(pkiDirectory, name);
@@ -56,18 +55,11 @@ async function createResponder(pkiDirectory) {
   if (!policy) throw new Error('tsa.cnf names no default_policy');
   const accuracySeconds = Number.parseInt((setting('accuracy') || 'secs:1').replace(/^secs:/, ''), 10);
 
-  const key = await crypto.webcrypto.subtle.importKey(
-    'pkcs8',
-    crypto.createPrivateKey(fs.readFileSync(file('tsa.key'))).export({ type: 'pkcs8', format: 'der' }),
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    false,
-    ['sign']);
+  const key = crypto.createPrivateKey(fs.readFileSync(file('tsa.key')));
   const [certificateDer] = pemToDer(fs.readFileSync(file('tsa.crt'), 'utf8'));
   const certificate = pkijs.Certificate.fromBER(certificateDer);
-  const certificates = [certificate, ...pemToDer(fs.readFileSync(file('ca.crt'), 'utf8')).map(der => pkijs.Certificate.fromBER(der))];
+  const certificates = [certificateDer, ...pemToDer(fs.readFileSync(file('ca.crt'), 'utf8'))].map(der => new EncodedCertificate(der));
   const signingCertificateAttribute = signingCertificateV2(certificate, certificateDer);
-
-  const serialFile = file('tsa.serial');
 
   /** A DER TimeStampResp for a DER TimeStampReq; never rejects for a bad query (it is refused in the reply). */
   async function reply(query, now = new Date()) {
@@ -81,11 +73,13 @@ async function createResponder(pkiDirectory) {
     if (request.reqPolicy && request.reqPolicy !== policy) return refusal(FAILURE.unacceptedPolicy, 'The requested policy is not this TSA\'s.');
     if (request.extensions) return refusal(FAILURE.unacceptedExtension, 'No query extension is supported.');
 
-    // The file holds the next serial number, as openssl keeps it, and is read on every reply: so
-    // serials stay unique across restarts and between two authorities of one folder (tests start
-    // a second one), at the cost of a small file's read and write (~20 µs).
-    const serialNumber = BigInt(`0x${fs.readFileSync(serialFile, 'utf8').trim() || '1'}`);
-    fs.writeFileSync(serialFile, `${(serialNumber + 1n).toString(16).toUpperCase().padStart(2, '0')}\n`);
+    // A random positive 127-bit serial (RFC 3161 asks only that serials be unique per TSA, up to
+    // 160 bits): unique across restarts and between two authorities of one folder (tests start
+    // a second one) with no shared counter, where tsa.serial's read and write cost half a
+    // millisecond a reply.
+    const serialBytes = crypto.randomBytes(16);
+    serialBytes[0] &= 0x7f;
+    const serialNumber = BigInt(`0x${serialBytes.toString('hex')}`);
 
     // Whole seconds, as openssl writes them with tsa.cnf's clock precision of 0 digits.
     const time = new Date(Math.floor(now.getTime() / 1000) * 1000);
@@ -122,13 +116,18 @@ async function createResponder(pkiDirectory) {
       })],
       ...(request.certReq ? { certificates } : {}),
     });
-    await signedData.sign(key, 0, 'SHA-256');
-    // PKI.js names SHA-256 with NULL parameters, which RFC 5754 asks absent, and
-    // sha256WithRSAEncryption without them, which RFC 4055 asks NULL. Neither is in the signed
-    // attributes, so both are set as those RFCs ask after signing.
+    // What SignedData.sign does (RFC 5652 5.4: the signature is over the signed attributes' DER
+    // with the SET OF tag), with node's synchronous RSA signature instead of WebCrypto's, whose
+    // round trip through the thread pool cost more than the signature; and with the algorithm
+    // identifiers as RFC 5754 (SHA-256 without parameters) and RFC 4055 (sha256WithRSAEncryption
+    // with NULL) ask, where PKI.js writes them the other way round.
+    const signerInfo = signedData.signerInfos[0];
+    const signedAttributes = new Uint8Array(signerInfo.signedAttrs.toSchema().toBER());
+    signedAttributes[0] = 0x31;
+    signerInfo.signature = new asn1js.OctetString({ valueHex: crypto.sign('sha256', signedAttributes, key) });
     signedData.digestAlgorithms = [SHA256];
-    signedData.signerInfos[0].digestAlgorithm = SHA256;
-    signedData.signerInfos[0].signatureAlgorithm = SHA256_WITH_RSA;
+    signerInfo.digestAlgorithm = SHA256;
+    signerInfo.signatureAlgorithm = SHA256_WITH_RSA;
 
     return encode(new pkijs.TimeStampResp({
       status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
@@ -137,6 +136,22 @@ async function createResponder(pkiDirectory) {
   }
 
   return { reply };
+}
+
+/**
+ * A certificate that goes into a SignedData as the DER it was issued in: PKI.js's Certificate
+ * re-parses and re-encodes its TBS part on every toSchema, over a third of a reply's time, and
+ * a certificate's bytes must not change anyway.
+ */
+class EncodedCertificate extends pkijs.Certificate {
+  constructor(der) {
+    super({ schema: asn1js.fromBER(der).result });
+    this.der = der;
+  }
+
+  toSchema() {
+    return new asn1js.RawData({ data: this.der });
+  }
 }
 
 /** The TimeStampReq in `query`, or null where it is not exactly one well-formed TimeStampReq. */
