@@ -10,8 +10,11 @@ public static class DecisionKeys
     public static string IdOf(string? clientId, string idempotencyKey) =>
         "qd-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{clientId}\n{idempotencyKey}")))[..20];
 
-    /// <summary>The recognising body's own register: one per province and body symbol (numbering restarts each year).</summary>
-    public static string RegisterOf(string province, string symbol) => $"body:{province}:{symbol}";
+    /// <summary>
+    /// The recognising body's own register: one per unit the procedure is configured for (a province,
+    /// or a commune with its own body) and body symbol (numbering restarts each year).
+    /// </summary>
+    public static string RegisterOf(string unit, string symbol) => $"body:{unit}:{symbol}";
 
     /// <summary>The render request's name in the report-requests container; the renderer tells it from a report's by its prefix.</summary>
     public static string RequestName(string id) => $"{Prefix}{id}.json";

@@ -98,14 +98,13 @@ public sealed partial class DecisionService(
         }
 
         var listedAgencies = await EligibleAsync(caller, jurisdiction!, year, ids, procedure!, cancellationToken);
-        var province = jurisdiction!.Split('.')[0];
-        var registerKey = DecisionKeys.RegisterOf(province, procedure!.Body.Symbol);
+        var registerKey = DecisionKeys.RegisterOf(procedure!.Jurisdiction, procedure.Body.Symbol);
         var sequence = await register.NumberForAsync(registerKey, today.Year, id, cancellationToken);
         var now = clock.GetUtcNow();
         var decision = new RecognitionDecisionRecord
         {
             Id = id,
-            Jurisdiction = jurisdiction,
+            Jurisdiction = jurisdiction!,
             Year = year,
             Date = today,
             SignerName = request.SignerName!.Trim(),
@@ -128,7 +127,7 @@ public sealed partial class DecisionService(
             return await ReplayAsync(twin.Value, requestHash, cancellationToken);
         }
         await documents.EnsureRequestedAsync(id, cancellationToken);
-        LogCreated(id, decision.DocumentNumber, jurisdiction, year, listedAgencies.Count);
+        LogCreated(id, decision.DocumentNumber, jurisdiction!, year, listedAgencies.Count);
         return new DecisionOutcome(DecisionView.From(decision), Replayed: false);
     }
 

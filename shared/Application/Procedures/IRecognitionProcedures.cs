@@ -8,8 +8,10 @@ namespace CulturalServerless.Application.Procedures;
 public interface IRecognitionProcedures
 {
     /// <summary>
-    /// The procedure for <paramref name="jurisdiction"/> (a dotted code; its province, the first
-    /// segment, chooses) on <paramref name="date"/>.
+    /// The procedure for <paramref name="jurisdiction"/> (a dotted code) on <paramref name="date"/>:
+    /// the one configured for the most specific unit that is or contains it (commune, then
+    /// province, then the national default), with the steering committee configured for the most
+    /// specific such unit.
     /// </summary>
     /// <exception cref="ProcedureNotFoundException">No procedure covers that date, or the province code is not known on it.</exception>
     RecognitionProcedure For(string jurisdiction, DateOnly date);

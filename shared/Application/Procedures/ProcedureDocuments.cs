@@ -1,14 +1,22 @@
+using CulturalServerless.Jurisdictions;
+
 namespace CulturalServerless.Application.Procedures;
 
-/// <summary>The JSON of Data/procedures.json and of a <c>Procedures__Path</c> file: procedures, and optionally province names.</summary>
+/// <summary>The JSON of Data/procedures.json and of a <c>Procedures__Path</c> file: procedures, steering committees by unit, and optionally province names.</summary>
 internal sealed class ProcedureFile
 {
     public List<ProcedureDocument>? Procedures { get; set; }
 
+    public List<CommitteeDocument>? Committees { get; set; }
+
     public ProvinceFile? Provinces { get; set; }
 }
 
-/// <summary>One configured procedure, placeholders unresolved. Empty <see cref="Jurisdictions"/> is the national default.</summary>
+/// <summary>
+/// One configured procedure, placeholders unresolved. <see cref="Jurisdictions"/> names the units it
+/// is for (a province "51", a commune "51.21211", a district of before 1/7/2025 "51.522"), each with
+/// what lies under it; empty is the national default.
+/// </summary>
 internal sealed class ProcedureDocument
 {
     public string? Id { get; set; }
@@ -27,7 +35,40 @@ internal sealed class ProcedureDocument
 
     public bool Covers(DateOnly date) => ValidFrom <= date && (ValidUntil is null || date <= ValidUntil);
 
-    public bool IsFor(string province) => Jurisdictions is not { Count: > 0 } || Jurisdictions.Contains(province, StringComparer.Ordinal);
+    /// <summary>
+    /// How closely it fits <paramref name="jurisdiction"/>: the number of segments of the most
+    /// specific unit it names that is or contains the jurisdiction (1 for a province), 0 for the
+    /// national default, null when it is not for it.
+    /// </summary>
+    public int? Reach(string jurisdiction) =>
+        Jurisdictions is not { Count: > 0 } ? 0 : ProcedureReach.Of(Jurisdictions, jurisdiction);
+}
+
+/// <summary>
+/// The steering committee of the movement for one unit over a period, e.g. a ward's "Ban Chỉ đạo
+/// phong trào … phường Cẩm Thành" from 1/7/2025. It names the committee for the unit and what lies
+/// under it, whatever procedure applies there.
+/// </summary>
+internal sealed class CommitteeDocument
+{
+    public string? Unit { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public string? Source { get; set; }
+    public string? SteeringCommittee { get; set; }
+
+    public bool Covers(DateOnly date) => ValidFrom <= date && (ValidUntil is null || date <= ValidUntil);
+
+    public int? Reach(string jurisdiction) => Unit is null ? null : ProcedureReach.Of([Unit], jurisdiction);
+}
+
+internal static class ProcedureReach
+{
+    /// <summary>The segments of the longest of <paramref name="units"/> that is <paramref name="jurisdiction"/> or lies above it; null when none does.</summary>
+    public static int? Of(IEnumerable<string> units, string jurisdiction) =>
+        units.Where(unit => JurisdictionCode.IsWithin(jurisdiction, unit))
+            .Select(unit => (int?)unit.Split('.').Length)
+            .Max();
 }
 
 internal sealed class BodyDocument

@@ -1,15 +1,18 @@
 namespace CulturalServerless.Application.Procedures;
 
 /// <summary>
-/// One province's recognition procedure on one date, with every placeholder for the province
-/// resolved ({year} and {count} remain, for <see cref="RecognitionDecisionComposer"/>).
+/// One unit's recognition procedure on one date, with every placeholder for its province and its
+/// steering committee resolved ({year} and {count} remain, for <see cref="RecognitionDecisionComposer"/>).
 /// </summary>
 public sealed record RecognitionProcedure
 {
     /// <summary>The configured procedure it comes from, e.g. "national-ldld-hd58-2022".</summary>
     public required string Id { get; init; }
 
-    /// <summary>The province code it was resolved for, e.g. "51".</summary>
+    /// <summary>
+    /// The unit whose configuration it is: the province ("51") for a national or provincial
+    /// procedure, the commune ("51.21211") for one that names it. Its body numbers decisions in this unit's register.
+    /// </summary>
     public required string Jurisdiction { get; init; }
 
     public required DateOnly ValidFrom { get; init; }
@@ -21,6 +24,9 @@ public sealed record RecognitionProcedure
 
     /// <summary>The steering committee of the movement for the unit, e.g. "Ban Chỉ đạo Phong trào “…” tỉnh Quảng Ngãi".</summary>
     public required string SteeringCommittee { get; init; }
+
+    /// <summary>The unit whose committee <see cref="SteeringCommittee"/> is: "51.21211" when a committee entry names the ward, else <see cref="Jurisdiction"/>.</summary>
+    public required string SteeringCommitteeUnit { get; init; }
 
     /// <summary>The "Căn cứ …;" lines of a decision, as printed.</summary>
     public required IReadOnlyList<string> LegalBases { get; init; }

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Serialization;
 
 namespace CulturalServerless.Application.Procedures;
 
 /// <summary>
-/// The configured procedures (Data/procedures.json, embedded, plus a <c>Procedures__Path</c> file),
-/// checked once when loaded. For a province and date it picks, among the procedures in force then,
-/// one naming the province over a national default, one from the settings' file over a shipped one,
-/// then the latest to take effect; and fills in the province's name.
+/// The configured procedures and steering committees (Data/procedures.json, embedded, plus a
+/// <c>Procedures__Path</c> file), checked once when loaded. For a jurisdiction and date it picks,
+/// among the procedures in force then, the one naming the most specific unit that is or contains
+/// the jurisdiction (a commune over its province over the national default), then one from the
+/// settings' file over a shipped one, then the latest to take effect; the steering committee is
+/// the most specific committee entry in force for it, unless the procedure names a more specific
+/// unit; and it fills in the province's name.
 /// </summary>
 public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
 {
@@ -17,13 +21,16 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly Lazy<RecognitionProcedureCatalog> ShippedCatalog = new(() => Load(null));
 
-    // Overrides first: the order is the preference between procedures of equal reach.
+    // Overrides first: the order is the preference between procedures (and committees) of equal reach.
     private readonly IReadOnlyList<(ProcedureDocument Document, int Rank)> _procedures;
+    private readonly IReadOnlyList<(CommitteeDocument Document, int Rank)> _committees;
     private readonly ProvinceNames _provinces;
 
-    private RecognitionProcedureCatalog(IReadOnlyList<(ProcedureDocument, int)> procedures, ProvinceNames provinces)
+    private RecognitionProcedureCatalog(
+        IReadOnlyList<(ProcedureDocument, int)> procedures, IReadOnlyList<(CommitteeDocument, int)> committees, ProvinceNames provinces)
     {
         _procedures = procedures;
+        _committees = committees;
         _provinces = provinces;
     }
 
@@ -34,9 +41,10 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
     /// <exception cref="InvalidProcedureException">A file is unreadable or a procedure misses a part.</exception>
     public static RecognitionProcedureCatalog Load(string? overridePath)
     {
-        var shipped = Read(ShippedProcedures, OpenResource(ShippedProcedures));
-        var shippedProvinces = Read(ShippedProvinces, OpenResource(ShippedProvinces), provincesOnly: true).Provinces!;
+        var shippedProvinces = Read(ShippedProvinces, OpenResource(ShippedProvinces), [], provincesOnly: true).Provinces!;
+        var shipped = Read(ShippedProcedures, OpenResource(ShippedProcedures), shippedProvinces.Lists!);
         var procedures = new List<(ProcedureDocument, int)>();
+        var committees = new List<(CommitteeDocument, int)>();
         var lists = new List<ProvinceList>();
         var places = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(overridePath))
@@ -44,7 +52,7 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
             ProcedureFile file;
             try
             {
-                file = Read(overridePath, File.OpenRead(overridePath));
+                file = Read(overridePath, File.OpenRead(overridePath), shippedProvinces.Lists!);
             }
             catch (IOException exception)
             {
@@ -52,6 +60,7 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
             }
 
             procedures.AddRange(file.Procedures!.Select(p => (p, 0)));
+            committees.AddRange((file.Committees ?? []).Select(c => (c, 0)));
             lists.AddRange(file.Provinces?.Lists ?? []);
             foreach (var (code, place) in file.Provinces?.Places ?? [])
             {
@@ -60,13 +69,14 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
         }
 
         procedures.AddRange(shipped.Procedures!.Select(p => (p, 1)));
+        committees.AddRange((shipped.Committees ?? []).Select(c => (c, 1)));
         lists.AddRange(shippedProvinces.Lists!);
         foreach (var (code, place) in shippedProvinces.Places ?? [])
         {
             places.TryAdd(code, place);
         }
 
-        return new RecognitionProcedureCatalog(procedures, new ProvinceNames(lists, places));
+        return new RecognitionProcedureCatalog(procedures, committees, new ProvinceNames(lists, places));
     }
 
     public RecognitionProcedure For(string jurisdiction, DateOnly date)
@@ -75,9 +85,10 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
         var province = ProvinceOf(jurisdiction);
         var name = _provinces.Name(province, date)
             ?? throw new ProcedureNotFoundException(jurisdiction, date, $"no province has the code '{province}' on that date.");
-        var (document, _) = _procedures
-            .Where(p => p.Document.Covers(date) && p.Document.IsFor(province))
-            .OrderByDescending(p => p.Document.Jurisdictions is { Count: > 0 })
+        var (document, _, reach) = _procedures
+            .Select(p => (p.Document, p.Rank, Reach: p.Document.Covers(date) ? p.Document.Reach(jurisdiction) : null))
+            .Where(p => p.Reach is not null)
+            .OrderByDescending(p => p.Reach)
             .ThenBy(p => p.Rank)
             .ThenByDescending(p => p.Document.ValidFrom)
             .FirstOrDefault();
@@ -86,7 +97,12 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
             throw new ProcedureNotFoundException(jurisdiction, date, "no configured procedure is in force on that date.");
         }
 
-        var resolve = Resolver(name, _provinces.Place(province, name));
+        // A national procedure is the province's; one naming a unit is that unit's (its body numbers in its own register).
+        var unit = reach is > 0 ? Prefix(jurisdiction, reach.Value) : province;
+        var (committee, committeeUnit) = SteeringCommittee(jurisdiction, date) is { } entry && entry.Reach >= reach
+            ? (entry.Document.SteeringCommittee!, Prefix(jurisdiction, entry.Reach))
+            : (document.SteeringCommittee!, unit);
+        var resolve = Resolver(name, _provinces.Place(province, name), committee);
         var body = document.Body!;
         var deadlines = document.Deadlines!;
         var (month, day) = MonthDay(deadlines.Submission!)!.Value;
@@ -94,13 +110,14 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
         return new RecognitionProcedure
         {
             Id = document.Id!,
-            Jurisdiction = province,
+            Jurisdiction = unit,
             ValidFrom = document.ValidFrom!.Value,
             ValidUntil = document.ValidUntil,
             Body = new RecognisingBody(
                 resolve(body.Name), resolve(body.ParentBody), resolve(body.Symbol), resolve(body.Authority),
                 resolve(body.AuthorityInText), resolve(body.SignerTitle), resolve(body.AuthorityPrefix), resolve(body.Place)),
-            SteeringCommittee = resolve(document.SteeringCommittee),
+            SteeringCommittee = resolve(committee),
+            SteeringCommitteeUnit = committeeUnit,
             LegalBases = document.LegalBases!.Select(resolve).ToList(),
             FirstRecognitionAfterYears = document.FirstRecognitionAfterYears!.Value,
             ReRecognitionEveryYears = document.ReRecognitionEveryYears!.Value,
@@ -116,6 +133,20 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
         };
     }
 
+    /// <summary>The most specific committee entry in force on <paramref name="date"/> for the jurisdiction: a settings' file's over a shipped one, then the latest.</summary>
+    private (CommitteeDocument Document, int Reach)? SteeringCommittee(string jurisdiction, DateOnly date) =>
+        _committees
+            .Select(c => (c.Document, c.Rank, Reach: c.Document.Covers(date) ? c.Document.Reach(jurisdiction) : null))
+            .Where(c => c.Reach is not null)
+            .OrderByDescending(c => c.Reach)
+            .ThenBy(c => c.Rank)
+            .ThenByDescending(c => c.Document.ValidFrom)
+            .Select(c => ((CommitteeDocument, int)?)(c.Document, c.Reach!.Value))
+            .FirstOrDefault();
+
+    /// <summary>The first <paramref name="segments"/> segments of a dotted code: "51.21211" of "51.21211.3" for 2.</summary>
+    private static string Prefix(string jurisdiction, int segments) => string.Join('.', jurisdiction.Split('.').Take(segments));
+
     /// <summary>The province code of a dotted jurisdiction code: "51" for "51.522".</summary>
     public static string ProvinceOf(string jurisdiction)
     {
@@ -123,20 +154,23 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
         return dot < 0 ? jurisdiction : jurisdiction[..dot];
     }
 
-    private static Func<string?, string> Resolver(string province, string place)
+    private static Func<string?, string> Resolver(string province, string place, string steeringCommittee)
     {
         var upper = province.ToUpper(Vietnamese);
-        return text => (text ?? string.Empty)
+        string Names(string? text) => (text ?? string.Empty)
             .Replace("{PROVINCE}", upper, StringComparison.Ordinal)
             .Replace("{province}", province, StringComparison.Ordinal)
             .Replace("{place}", place, StringComparison.Ordinal);
+        var committee = Names(steeringCommittee);
+        return text => Names(text).Replace("{steeringCommittee}", committee, StringComparison.Ordinal);
     }
 
     private static Stream OpenResource(string name) =>
         typeof(RecognitionProcedureCatalog).Assembly.GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"The resource {name} is not embedded.");
 
-    private static ProcedureFile Read(string source, Stream stream, bool provincesOnly = false)
+    /// <summary>The file, checked whole: its shape, and that each unit it names lies in a province known on the day its entry starts (its own province lists or <paramref name="knownLists"/>).</summary>
+    private static ProcedureFile Read(string source, Stream stream, IReadOnlyList<ProvinceList> knownLists, bool provincesOnly = false)
     {
         ProcedureFile? file;
         using (stream)
@@ -169,6 +203,11 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
             {
                 problems.AddRange(Check(file.Procedures![i], $"$.procedures[{i}]"));
             }
+
+            for (var i = 0; i < (file.Committees?.Count ?? 0); i++)
+            {
+                problems.AddRange(Check(file.Committees![i], $"$.committees[{i}]"));
+            }
         }
 
         if (file?.Provinces is { } provinces)
@@ -183,7 +222,58 @@ public sealed class RecognitionProcedureCatalog : IRecognitionProcedures
             }
         }
 
+        if (file is not null && !provincesOnly)
+        {
+            var names = new ProvinceNames([.. (file.Provinces?.Lists ?? []).Where(l => l is { ValidFrom: not null, Units: not null }), .. knownLists], new Dictionary<string, string>());
+            problems.AddRange(UnknownUnits(file, names));
+        }
+
         return problems.Count > 0 ? throw new InvalidProcedureException(source, problems) : file!;
+    }
+
+    /// <summary>Each unit named whose code is malformed, or whose province has no name on the day its entry starts (62 after 30/6/2025).</summary>
+    private static IEnumerable<string> UnknownUnits(ProcedureFile file, ProvinceNames names)
+    {
+        IEnumerable<(string Path, string? Unit, DateOnly? From)> named = [
+            .. (file.Procedures ?? []).SelectMany((p, i) => (p?.Jurisdictions ?? []).Select((unit, j) => ($"$.procedures[{i}].jurisdictions[{j}]", (string?)unit, p!.ValidFrom))),
+            .. (file.Committees ?? []).Select((c, i) => (Path: $"$.committees[{i}].unit", c?.Unit, c?.ValidFrom, Entry: c))
+                .Where(c => c.Entry is not null).Select(c => (c.Path, c.Unit, c.ValidFrom)),
+        ];
+        foreach (var (path, unit, from) in named)
+        {
+            if (!JurisdictionCode.IsValid(unit))
+            {
+                yield return $"{path}: '{unit}' is not a jurisdiction code (e.g. 51 or 51.21211).";
+            }
+            else if (from is { } date && names.Name(ProvinceOf(unit!), date) is null)
+            {
+                yield return $"{path}: no province has the code '{ProvinceOf(unit!)}' on {date:yyyy-MM-dd}, when the entry starts.";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Check(CommitteeDocument? c, string path)
+    {
+        if (c is null)
+        {
+            yield return $"{path}: null.";
+            yield break;
+        }
+
+        if (c.ValidFrom is null)
+        {
+            yield return $"{path}: validFrom is missing or invalid.";
+        }
+
+        if (string.IsNullOrWhiteSpace(c.SteeringCommittee))
+        {
+            yield return $"{path}: steeringCommittee is missing or invalid.";
+        }
+
+        if (c.ValidFrom is { } from && c.ValidUntil is { } until && until < from)
+        {
+            yield return $"{path}: validUntil is before validFrom.";
+        }
     }
 
     private static IEnumerable<string> Check(ProcedureDocument? p, string path)

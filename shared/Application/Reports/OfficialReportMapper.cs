@@ -1,6 +1,7 @@
 using System.Globalization;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Reports;
 using CulturalServerless.Scoring;
 
@@ -12,19 +13,24 @@ namespace CulturalServerless.Application.Reports;
 /// signature block. The header's bodies, the place and the committee asked come from the agency's
 /// registration period of the assessed year (its last day, or the issue date if earlier), so a
 /// report for a past year names the bodies as they were then, not after a later move or merger.
+/// An agency that named no committee asks the one configured for its unit on that date
+/// (<see cref="IRecognitionProcedures"/>: the commune's, else the province's).
 /// </summary>
 public static class OfficialReportMapper
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>The movement's committee, for an agency that has not named its own.</summary>
+    /// <summary>The movement's committee, for an agency that has not named its own where no procedure is configured.</summary>
     public const string DefaultCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa";
 
-    public static OfficialReport Map(ReportRequest request, int documentNumber, DateOnly issueDate)
+    public static OfficialReport Map(ReportRequest request, int documentNumber, DateOnly issueDate, IRecognitionProcedures procedures)
     {
+        ArgumentNullException.ThrowIfNull(procedures);
         var agency = request.Agency;
         var lastDay = new DateOnly(request.Year, 12, 31);
-        var then = agency.On(issueDate < lastDay ? issueDate : lastDay);
+        var registrationDate = issueDate < lastDay ? issueDate : lastDay;
+        var then = agency.On(registrationDate);
+        var committee = then.SteeringCommittee ?? ConfiguredCommittee(procedures, then.Jurisdiction, registrationDate);
         var submission = request.Submission;
         var score = request.Score;
         var year = request.Year.ToString(CultureInfo.InvariantCulture);
@@ -58,7 +64,7 @@ public static class OfficialReportMapper
                 score.SelfTotal ?? score.Total,
                 score.MaxTotal,
                 passed ? $"đạt cơ quan văn hóa năm {year}" : $"chưa đạt cơ quan văn hóa năm {year}",
-                $"Đề nghị {then.SteeringCommittee ?? DefaultCommittee} xem xét, công nhận cơ quan văn hóa năm {year} đối với {then.Name}./."),
+                $"Đề nghị {committee} xem xét, công nhận cơ quan văn hóa năm {year} đối với {then.Name}./."),
             Annex = Annex(score),
             Recipients = submission.Recipients,
             Signatory = new ReportSignatory(agency.Signer.Title.ToUpper(Vietnamese), agency.Signer.Name)
@@ -66,6 +72,18 @@ public static class OfficialReportMapper
                 AuthorityPrefix = agency.Signer.AuthorityPrefix,
             },
         };
+    }
+
+    private static string ConfiguredCommittee(IRecognitionProcedures procedures, string jurisdiction, DateOnly date)
+    {
+        try
+        {
+            return procedures.For(jurisdiction, date).SteeringCommittee;
+        }
+        catch (ProcedureNotFoundException)
+        {
+            return DefaultCommittee;
+        }
     }
 
     private static List<AnnexRow> Annex(ScoreResult score)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Telemetry;
 using CulturalServerless.Reports.Rendering;
 using CulturalServerless.Reports.Signing;
@@ -22,6 +23,7 @@ public sealed partial class ReportRenderingService(
     AssessmentHeadUpdater heads,
     ReportRenderer renderer,
     ReportSigner signer,
+    IRecognitionProcedures procedures,
     IOptions<ReportRetryOptions> retry,
     IDependencyOutages outages,
     TimeProvider clock,
@@ -151,7 +153,7 @@ public sealed partial class ReportRenderingService(
     {
         var now = clock.GetUtcNow();
         // The number and date were taken in the agency's register when the version was submitted.
-        var official = OfficialReportMapper.Map(request, request.Issue.Sequence, request.Issue.Date);
+        var official = OfficialReportMapper.Map(request, request.Issue.Sequence, request.Issue.Date, procedures);
 
         using var composed = renderer.Compose(official);
         // The agency's own certificate where one is configured, else the nearest committee's, else

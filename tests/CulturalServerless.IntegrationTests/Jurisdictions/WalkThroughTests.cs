@@ -1,5 +1,6 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reports;
 
 namespace CulturalServerless.IntegrationTests.Jurisdictions;
@@ -45,7 +46,7 @@ public sealed class WalkThroughTests : IAsyncLifetime
         // A new report for 2022, rendered now, asks the city's committee as the 2022 registration did.
         var agency = (await api.App.Get<IAgencyStore>().FindAsync(Seed, CancellationToken.None))!.Value;
         var version = (await api.App.Get<IAssessmentStore>().FindVersionAsync(Seed, 2022, 1, CancellationToken.None))!.Value;
-        var report = OfficialReportMapper.Map(ReportRequest.Of(agency, version), 2, new DateOnly(2026, 12, 1));
+        var report = OfficialReportMapper.Map(ReportRequest.Of(agency, version), 2, new DateOnly(2026, 12, 1), api.App.Get<IRecognitionProcedures>());
         Assert.Contains("thành phố Quảng Ngãi xem xét", report.Conclusion.RecognitionRequest);
 
         // The city portal's scope is a unit that no longer exists.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Functions.Http.Reports;
 using CulturalServerless.Functions.Triggers;
@@ -311,7 +312,7 @@ public sealed class ReportPipelineTests(AppServices app) : IClassFixture<AppServ
 
     private async Task<byte[]> RenderAndSignAsync(ReportRequest request, ReportSigner signer)
     {
-        using var composed = app.Get<ReportRenderer>().Compose(OfficialReportMapper.Map(request, 1, new DateOnly(2022, 11, 15)));
+        using var composed = app.Get<ReportRenderer>().Compose(OfficialReportMapper.Map(request, 1, new DateOnly(2022, 11, 15), app.Get<IRecognitionProcedures>()));
         return await signer.SignAsync(composed);
     }
 

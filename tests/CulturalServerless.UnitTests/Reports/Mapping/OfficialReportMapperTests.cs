@@ -1,5 +1,6 @@
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.UnitTests.Scoring;
 
@@ -39,7 +40,7 @@ public sealed class OfficialReportMapperTests
             SteeringCommittee = "Ban chỉ đạo Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố Quảng Ngãi",
         };
 
-        var report = OfficialReportMapper.Map(RequestFor(agency), 15, new DateOnly(2022, 11, 15));
+        var report = OfficialReportMapper.Map(RequestFor(agency), 15, new DateOnly(2022, 11, 15), RecognitionProcedureCatalog.Shipped);
 
         Assert.Equal("UBND TỈNH QUẢNG NGÃI", report.ParentBody);
         Assert.Equal("VĂN PHÒNG", report.IssuingBody);
@@ -50,11 +51,19 @@ public sealed class OfficialReportMapperTests
     }
 
     [Fact]
-    public void Without_them_the_header_prints_the_full_name_and_the_request_the_movements_committee()
+    public void Without_them_the_header_prints_the_full_name_and_the_request_the_committee_configured_for_its_unit()
     {
-        var report = OfficialReportMapper.Map(RequestFor(Registered), 15, new DateOnly(2022, 11, 15));
+        var report = OfficialReportMapper.Map(RequestFor(Registered), 15, new DateOnly(2022, 11, 15), RecognitionProcedureCatalog.Shipped);
 
         Assert.Equal("VĂN PHÒNG UBND TỈNH QUẢNG NGÃI", report.IssuingBody);
+        Assert.StartsWith("Đề nghị Ban Chỉ đạo Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” tỉnh Quảng Ngãi xem xét,", report.Conclusion.RecognitionRequest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_procedure_for_its_province_the_request_names_the_movements_committee()
+    {
+        var report = OfficialReportMapper.Map(RequestFor(Registered with { Jurisdiction = "99" }), 15, new DateOnly(2022, 11, 15), RecognitionProcedureCatalog.Shipped);
+
         Assert.StartsWith($"Đề nghị {OfficialReportMapper.DefaultCommittee} xem xét,", report.Conclusion.RecognitionRequest, StringComparison.Ordinal);
     }
 
@@ -72,8 +81,8 @@ public sealed class OfficialReportMapperTests
         };
         var agency = now with { Registrations = [then, AgencyRegistrationPeriod.Of(now, new DateOnly(2025, 7, 1))] };
 
-        var past = OfficialReportMapper.Map(RequestFor(agency), 3, new DateOnly(2026, 12, 1));
-        var current = OfficialReportMapper.Map(RequestFor(agency) with { Year = 2025 }, 4, new DateOnly(2026, 12, 1));
+        var past = OfficialReportMapper.Map(RequestFor(agency), 3, new DateOnly(2026, 12, 1), RecognitionProcedureCatalog.Shipped);
+        var current = OfficialReportMapper.Map(RequestFor(agency) with { Year = 2025 }, 4, new DateOnly(2026, 12, 1), RecognitionProcedureCatalog.Shipped);
 
         Assert.Equal("UBND TỈNH QUẢNG NGÃI", past.ParentBody);
         Assert.Contains(cityCommittee, past.Conclusion.RecognitionRequest, StringComparison.Ordinal);
