@@ -49,6 +49,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<JurisdictionService>();
         services.AddSingleton<ReorganisationService>();
         services.AddSingleton<IAgencyPlaceFollower, AssessmentPlaces>();
+        services.AddSingleton<ICommitteeWebhookAudit, CommitteeWebhookAudit>();
         services.AddSingleton<AgencyService>();
         services.AddSingleton(RubricCatalog.Shipped);
         services.AddSingleton<AssessmentEvaluator>();

@@ -68,6 +68,35 @@ public sealed class UnitCatalogue
         return JurisdictionCheck.Valid;
     }
 
+    /// <summary>
+    /// The jurisdiction path that carries on <paramref name="path"/> on <paramref name="date"/>: the
+    /// path itself while it may be used; else its highest ended unit replaced by that unit's
+    /// current successor (62.23302 → 51.23302, as a reorganisation moves agencies), or, when none
+    /// carries it on, dropped with what lies under it (51.522.21001 → 51). Unknown provinces and
+    /// units not yet valid are left as they are.
+    /// </summary>
+    public string CurrentPath(string path, DateOnly date)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            var check = Check(path, date);
+            if (check.IsValid || check.Unit is not { ValidTo: { } last } ended || last >= date) return path;
+            if (CurrentSuccessor(ended.Code, date) is { } successor)
+            {
+                path = successor.Code + path[ended.Code.Length..];
+            }
+            else if (ended.Code.Contains('.'))
+            {
+                path = ended.Code[..ended.Code.LastIndexOf('.')];
+            }
+            else
+            {
+                return path;
+            }
+        }
+        return path;
+    }
+
     /// <summary>The unit that carries on <paramref name="code"/> on <paramref name="date"/>: itself while it is valid, else its successor's, followed to the end of the chain.</summary>
     public AdministrativeUnit? CurrentSuccessor(string code, DateOnly date)
     {

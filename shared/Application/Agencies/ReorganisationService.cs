@@ -19,9 +19,13 @@ namespace CulturalServerless.Application.Agencies;
 /// province; otherwise it is reported as unplaceable, to be placed by hand. Idempotent: an agency
 /// whose current period starts on or after the date is not moved again, only its assessments are
 /// brought in step, so a second run (or the retry of one cut short) completes the first and changes nothing else.
+/// Committee webhooks are not moved (a receiver registered by one committee is not handed the
+/// digests of a larger one): each whose unit ends is reported with the unit that carries it on and
+/// the committee its agencies' digests go to from now (<see cref="EndedCommitteeWebhook"/>).
 /// </summary>
 public sealed partial class ReorganisationService(
-    IAgencyStore agencies, JurisdictionCatalogue catalogue, IAgencyPlaceFollower places, TimeProvider clock, ILogger<ReorganisationService> logger)
+    IAgencyStore agencies, JurisdictionCatalogue catalogue, IAgencyPlaceFollower places, ICommitteeWebhookAudit committeeWebhooks,
+    TimeProvider clock, ILogger<ReorganisationService> logger)
 {
     public const int MaxSuccessions = 5_000;
     private const int PageSize = 100;
@@ -33,6 +37,7 @@ public sealed partial class ReorganisationService(
         var (date, table) = Validate(request, units);
         var started = Stopwatch.GetTimestamp();
         var report = new ReorganisationReport(date);
+        report.CommitteeWebhooks.AddRange(await committeeWebhooks.EndedAsync(date, table, units, cancellationToken));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var from in table.Keys.Where(f => !table.Keys.Any(o => o != f && JurisdictionCode.IsWithin(f, o))).Order(StringComparer.Ordinal))
         {
@@ -52,7 +57,7 @@ public sealed partial class ReorganisationService(
                 token = page.ContinuationToken;
             } while (token is not null);
         }
-        LogApplied(date, report.Moved.Count, report.AlreadyMoved.Count, report.Unplaceable.Count, caller.Subject);
+        LogApplied(date, report.Moved.Count, report.AlreadyMoved.Count, report.Unplaceable.Count, report.CommitteeWebhooks.Count, caller.Subject);
         return report;
     }
 
@@ -153,8 +158,9 @@ public sealed partial class ReorganisationService(
         return (date, table);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reorganisation of {Date} applied: {Moved} moved, {AlreadyMoved} moved earlier, {Unplaceable} to place by hand, by {Subject}")]
-    private partial void LogApplied(DateOnly date, int moved, int alreadyMoved, int unplaceable, string subject);
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Reorganisation of {Date} applied: {Moved} moved, {AlreadyMoved} moved earlier, {Unplaceable} to place by hand, {EndedCommitteeWebhooks} committee webhooks of ended units, by {Subject}")]
+    private partial void LogApplied(DateOnly date, int moved, int alreadyMoved, int unplaceable, int endedCommitteeWebhooks, string subject);
 }
 
 /// <summary>The body of <c>POST /api/jurisdictions/reorganisations</c>.</summary>
@@ -182,8 +188,17 @@ public sealed class ReorganisationReport(DateOnly effectiveDate)
 
     /// <summary>Assessment heads (agency-years) re-stamped with their agency's new jurisdiction.</summary>
     public int AssessmentsMoved { get; set; }
+
+    /// <summary>Committee webhooks whose unit has ended: they receive no digest any more (not moved; an admin or the successor's committee registers the successor's).</summary>
+    public List<EndedCommitteeWebhook> CommitteeWebhooks { get; } = [];
 }
 
 public sealed record MovedAgency(string AgencyId, string From, string To);
+
+/// <summary>
+/// A committee webhook whose unit has ended: the unit that carries it on, the committee that now
+/// receives its agencies' digests (the nearest with a webhook at or above it; null when none), and why.
+/// </summary>
+public sealed record EndedCommitteeWebhook(string Owner, string CarriedOnBy, string? DigestsTo, string Reason, string ReasonEn);
 
 public sealed record UnplaceableAgency(string AgencyId, string Jurisdiction, string Reason, string ReasonEn);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -16,12 +17,14 @@ public sealed record ReminderPageSummary(int Agencies, int Missing, int Queued, 
 /// and each missing agency is given the stage due on the run's date as a reminder record, created
 /// first (its id is the claim: a page done twice, or two runs, create it once) and then queued for
 /// delivery. The digests: each subscribed committee's missing agencies, read back from the pages
-/// the run recorded, as one more reminder each. No step posts anything, so each takes seconds.
+/// the run recorded, as one more reminder each; an agency counts for the committees of its current
+/// unit (<see cref="CommitteeDigests"/>), and a committee webhook whose unit has ended is logged, not posted to. No step posts anything, so each takes seconds.
 /// </summary>
 public sealed partial class ReminderPageWorker(
     IAgencyStore agencies,
     IAssessmentStore assessments,
     IWebhookSubscriptionStore subscriptions,
+    JurisdictionCatalogue catalogue,
     IReminderStore reminders,
     IReminderQueue queue,
     ReminderCalendar calendar,
@@ -78,7 +81,7 @@ public sealed partial class ReminderPageWorker(
         var tally = new Tally();
         if (due.Count > 0)
         {
-            var portals = new CommitteeDigests(await subscriptions.ListCommitteesAsync(cancellationToken));
+            var portals = new CommitteeDigests(await subscriptions.ListCommitteesAsync(cancellationToken), await catalogue.GetAsync(cancellationToken), date);
             var own = await subscriptions.FindManyAsync(due.Select(d => WebhookOwner.Agency(d.Agency.Id).DocumentId).ToList(), cancellationToken);
             await Parallel.ForEachAsync(due, Parallelism(cancellationToken), async (item, token) =>
             {
@@ -93,7 +96,11 @@ public sealed partial class ReminderPageWorker(
 
     private async Task<ReminderPageSummary> QueueDigestsAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var digests = new CommitteeDigests(await subscriptions.ListCommitteesAsync(cancellationToken));
+        var digests = new CommitteeDigests(await subscriptions.ListCommitteesAsync(cancellationToken), await catalogue.GetAsync(cancellationToken), date);
+        foreach (var ended in digests.Ended)
+        {
+            LogEndedCommittee(date, ended.Subscription.Id, ended.Check.MessageEn, ended.CarriedOnBy);
+        }
         var pages = 0;
         await foreach (var page in reminders.ReadRunPagesAsync(date, cancellationToken))
         {
@@ -199,6 +206,10 @@ public sealed partial class ReminderPageWorker(
     [LoggerMessage(Level = LogLevel.Information, Message =
         "Reminder run for {Date}, page {Page}: {Agencies} agencies, {Missing} missing, {Queued} queued for delivery, {NoWebhook} without webhook, {AlreadyHandled} already handled")]
     private partial void LogPage(DateOnly date, int page, int agencies, int missing, int queued, int noWebhook, int alreadyHandled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Reminder run for {Date}: committee webhook {Subscription} receives no digest, its unit has ended ({Reason}); its agencies count for the committee of {CarriedOnBy}")]
+    private partial void LogEndedCommittee(DateOnly date, string subscription, string reason, string carriedOnBy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder run for {Date}: digests from {Pages} recorded pages, {Queued} queued, {AlreadyHandled} already handled")]
     private partial void LogDigests(DateOnly date, int pages, int queued, int alreadyHandled);

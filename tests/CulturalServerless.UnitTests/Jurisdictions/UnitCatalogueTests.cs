@@ -91,6 +91,21 @@ public sealed class UnitCatalogueTests
     }
 
     [Fact]
+    public void The_current_path_replaces_an_ended_unit_by_its_successor_or_drops_it_when_none_carries_it_on()
+    {
+        var city = new AdministrativeUnit { Code = "51.522", Name = "Thành phố Quảng Ngãi", Level = UnitLevel.District, Parent = "51", ValidTo = new DateOnly(2025, 6, 30) };
+        var catalogue = new UnitCatalogue(ShippedUnits.Provinces.Append(city), ShippedUnits.Successions);
+
+        Assert.Equal("51.23302", catalogue.CurrentPath("62.23302", Today));
+        Assert.Equal("52", catalogue.CurrentPath("64", Today));
+        Assert.Equal("52", catalogue.CurrentPath("52", Today));
+        Assert.Equal("51", catalogue.CurrentPath("51.522.21001", Today));
+        Assert.Equal("51.522.21001", catalogue.CurrentPath("51.522.21001", Before));
+        Assert.Equal("62", catalogue.CurrentPath("62", Before));
+        Assert.Equal("99.1", catalogue.CurrentPath("99.1", Today));
+    }
+
+    [Fact]
     public void Every_shipped_entry_names_a_known_source()
     {
         Assert.All(ShippedUnits.Provinces, u => Assert.Contains(u.Source!, ShippedUnits.Sources.Keys));

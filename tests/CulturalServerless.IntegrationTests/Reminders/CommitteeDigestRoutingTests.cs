@@ -1,0 +1,82 @@
+using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Webhooks;
+
+namespace CulturalServerless.IntegrationTests.Reminders;
+
+/// <summary>
+/// Digests go to the committee of the agency's current unit: after 1 July 2025 Kon Tum's (62)
+/// agencies count for Quảng Ngãi's committee (51), whether the reorganisation has moved them yet or
+/// not; Kon Tum's committee webhook receives nothing, and the reorganisation run says so, every time
+/// it runs, with the committee that receives instead.
+/// </summary>
+public sealed class CommitteeDigestRoutingTests
+{
+    private static readonly DateOnly Morning = new(2025, 11, 16); // 14 days before the default deadline of 30 November
+    private static readonly ReorganisationRequest July2025 = new() { EffectiveDate = new DateOnly(2025, 7, 1) };
+
+    [Fact]
+    public async Task After_the_reorganisation_a_defunct_committees_agencies_are_digested_for_its_successor_and_its_webhook_is_reported()
+    {
+        await using var host = await ReminderHost.StartAsync(new DateTimeOffset(Morning.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await using var receiver = await WebhookReceiver.StartAsync(host.Clock);
+        var moved = await RegisterIn2022Async(host, "kt-so-van-hoa", "62");
+        var quangNgai = await RegisterIn2022Async(host, "qn-van-phong", "51");
+        receiver.Trust("committee-62", await host.RegisterWebhookAsync(WebhookOwner.Committee("62"), receiver.UrlOf("committee-62")));
+        var reorganisations = host.Get<ReorganisationService>();
+
+        // Before Quảng Ngãi's committee has a webhook, nobody receives Kon Tum's digests any more: the run says so.
+        var first = await reorganisations.ApplyAsync(ReminderHost.Admin, July2025, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal([moved, quangNgai], first.Moved.Select(m => m.AgencyId).Order());
+        var unheard = Assert.Single(first.CommitteeWebhooks);
+        Assert.Equal(("62", "51", null), (unheard.Owner, unheard.CarriedOnBy, unheard.DigestsTo));
+        Assert.Contains("62 (Kon Tum) đã hợp nhất vào 51 (Quảng Ngãi) từ 01/7/2025.", unheard.Reason, StringComparison.Ordinal);
+        Assert.Contains("PUT /api/committees/51/webhook", unheard.ReasonEn, StringComparison.Ordinal);
+
+        receiver.Trust("committee-51", await host.RegisterWebhookAsync(WebhookOwner.Committee("51"), receiver.UrlOf("committee-51")));
+        // A portal late to the reorganisation registers an agency of 2022 under Kon Tum: it stays there until the next run.
+        var late = await RegisterIn2022Async(host, "kt-van-phong", "62");
+
+        var second = await reorganisations.ApplyAsync(ReminderHost.Admin, July2025, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var third = await reorganisations.ApplyAsync(ReminderHost.Admin, July2025, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal([late], second.Moved.Select(m => m.AgencyId));
+        Assert.Empty(third.Moved);
+        foreach (var run in new[] { second, third })
+        {
+            var reported = Assert.Single(run.CommitteeWebhooks);
+            Assert.Equal(("62", "51", "51"), (reported.Owner, reported.CarriedOnBy, reported.DigestsTo));
+            Assert.Contains("committee 51", reported.ReasonEn, StringComparison.Ordinal);
+        }
+
+        // One more agency of 2022 under Kon Tum, registered after the last run: not moved, its digest still goes to 51.
+        var unmoved = await RegisterIn2022Async(host, "kt-ban-dan-toc", "62");
+        var result = await host.RunAsync();
+
+        Assert.Equal(0, result.Failed);
+        Assert.All(receiver.Posts, post => Assert.True(post.SignatureValid, post.Problem));
+        Assert.Empty(receiver.To("committee-62"));
+        var digest = Assert.Single(receiver.To("committee-51"), p => p.Event == "committee-digest");
+        string[] all = [.. new[] { late, moved, quangNgai, unmoved }.Order(StringComparer.Ordinal)];
+        Assert.Equal(all, digest.Body["missingAgencies"]!.AsArray().Select(a => (string)a!["agencyId"]!));
+        Assert.Equal(4, (int?)digest.Body["missingCount"]);
+        Assert.Equal("62", (string?)digest.Body["missingAgencies"]!.AsArray().Single(a => (string)a!["agencyId"]! == unmoved)!["jurisdiction"]);
+        // Agencies without a webhook of their own are reminded through the portal of their current unit's committee.
+        var reminders = receiver.To("committee-51").Where(p => p.Event == "reminder").Select(p => (string)p.Body["agencyId"]!).Order(StringComparer.Ordinal);
+        Assert.Equal(all, reminders);
+    }
+
+    private static async Task<string> RegisterIn2022Async(ReminderHost host, string id, string jurisdiction)
+    {
+        await host.Get<AgencyService>().RegisterAsync(ReminderHost.Admin, id, new AgencyRegistration
+        {
+            Name = "Cơ quan " + id,
+            ParentBody = "UBND TỈNH",
+            Symbol = "VP",
+            Jurisdiction = jurisdiction,
+            PlaceName = "Kon Tum",
+            Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Nguyễn Văn An"),
+            ValidFrom = new DateOnly(2022, 1, 1),
+        }, null, CancellationToken.None);
+        return id;
+    }
+}
