@@ -1,3 +1,4 @@
+using CulturalServerless.Application.Access;
 using CulturalServerless.Calendar;
 
 namespace CulturalServerless.Application.Agencies;
@@ -19,10 +20,15 @@ public sealed record AgencyRegistrationPeriod
     public string? SteeringCommittee { get; init; }
     public required string PlaceName { get; init; }
 
+    /// <summary>When and by whom the period was recorded (a registration, an update, a reorganisation's move); absent on periods recorded before this was kept.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    public Actor? RecordedBy { get; init; }
+
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 
-    /// <summary>The period as the agency's current fields say, from <paramref name="validFrom"/>, open-ended.</summary>
-    public static AgencyRegistrationPeriod Of(Agency agency, DateOnly validFrom) => new()
+    /// <summary>The period as the agency's current fields say, from <paramref name="validFrom"/>, open-ended; recorded by <paramref name="recordedBy"/> at <paramref name="recordedAt"/> when given.</summary>
+    public static AgencyRegistrationPeriod Of(Agency agency, DateOnly validFrom, Actor? recordedBy = null, DateTimeOffset? recordedAt = null) => new()
     {
         ValidFrom = validFrom,
         Jurisdiction = agency.Jurisdiction,
@@ -31,9 +37,11 @@ public sealed record AgencyRegistrationPeriod
         HeaderName = agency.HeaderName,
         SteeringCommittee = agency.SteeringCommittee,
         PlaceName = agency.PlaceName,
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
     };
 
-    /// <summary>True when the two would print the same names in the same place.</summary>
+    /// <summary>True when the two would print the same names in the same place (whoever recorded them).</summary>
     public bool SameAs(AgencyRegistrationPeriod other) =>
         Jurisdiction == other.Jurisdiction && Name == other.Name && ParentBody == other.ParentBody && HeaderName == other.HeaderName
         && SteeringCommittee == other.SteeringCommittee && PlaceName == other.PlaceName;

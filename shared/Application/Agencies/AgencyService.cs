@@ -65,7 +65,7 @@ public sealed partial class AgencyService(
                 await RequireUnitOnAsync(fresh.Jurisdiction, from, ct);
                 fresh = fresh with
                 {
-                    Registrations = [AgencyRegistrationPeriod.Of(fresh, from)],
+                    Registrations = [AgencyRegistrationPeriod.Of(fresh, from, caller.Actor, now)],
                     History = [new AgencyChange(now, caller.Actor, "registered", ChangedFields(null, fresh))],
                 };
                 var created = await agencies.TryCreateAsync(fresh, ct);
@@ -85,7 +85,7 @@ public sealed partial class AgencyService(
             if (expected is not null && expected != current.ETag) throw PreconditionFailed(agencyId);
             var next = ToAgency(agencyId, registration, current.Value.CreatedAt, now);
             var periods = current.Value.Periods();
-            var period = AgencyRegistrationPeriod.Of(next, registration.ValidFrom ?? today);
+            var period = AgencyRegistrationPeriod.Of(next, registration.ValidFrom ?? today, caller.Actor, now);
             // Nothing the reports print changed and no date was given: the current period goes on.
             var registrations = registration.ValidFrom is null && period.SameAs(periods[^1])
                 ? periods

@@ -104,7 +104,7 @@ public sealed partial class ReorganisationService(
             var moved = agency with
             {
                 Jurisdiction = target,
-                Registrations = AgencyRegistrations.With(periods, periods[^1] with { ValidFrom = date, ValidTo = null, Jurisdiction = target })!,
+                Registrations = AgencyRegistrations.With(periods, periods[^1] with { ValidFrom = date, ValidTo = null, Jurisdiction = target, RecordedAt = now, RecordedBy = actor })!,
                 UpdatedAt = now,
                 History = [.. agency.History, new AgencyChange(now, actor, "moved", ["jurisdiction"], detail)],
             };

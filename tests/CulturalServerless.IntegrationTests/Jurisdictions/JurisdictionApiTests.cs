@@ -107,6 +107,11 @@ public sealed class JurisdictionApiTests : IAsyncLifetime
         Assert.Equal("ended", (string)refused.Json["scopeState"]!["state"]!);
         var entry = (await api.GetClientAsync("committee-kon-tum")).Json["scopeState"]!;
         Assert.Equal(("ended", "51"), ((string)entry["state"]!, (string)entry["successor"]!));
+        await api.ClientTokenAsync("committee-quang-ngai", Roles.Reviewer, "51");
+        var listed = (await api.ListClientsAsync()).Json["items"]!.AsArray().ToDictionary(c => (string)c!["clientId"]!, c => c!["scopeState"]!);
+        Assert.Equal(("ended", "51"), ((string)listed["committee-kon-tum"]["state"]!, (string)listed["committee-kon-tum"]["successor"]!));
+        Assert.Contains("đã hợp nhất vào 51 (Quảng Ngãi)", (string)listed["committee-kon-tum"]["reason"]!);
+        Assert.Equal(("current", "51"), ((string)listed["committee-quang-ngai"]["state"]!, (string)listed["committee-quang-ngai"]["jurisdiction"]!));
 
         var rescoped = await api.PutClientAsync("committee-kon-tum", new JsonObject { ["name"] = "Ban chỉ đạo tỉnh Quảng Ngãi", ["roles"] = new JsonArray(Roles.Reviewer), ["jurisdiction"] = "51" });
         Assert.Equal("current", (string)rescoped.Json["scopeState"]!["state"]!);

@@ -66,6 +66,12 @@ public sealed class JurisdictionApp : IAsyncLifetime
         return HttpCalls.ExecuteAsync(request, clients.Get(request, clientId, CancellationToken.None));
     }
 
+    public Task<ApiResponse> ListClientsAsync(string? query = null)
+    {
+        var request = App.Request(TestTokens.Admin, "GET", "/api/clients", query: query);
+        return HttpCalls.ExecuteAsync(request, clients.List(request, CancellationToken.None));
+    }
+
     /// <summary>The seed's agency under another id and jurisdiction, registered as of <paramref name="validFrom"/> (none: today).</summary>
     public static JsonObject Agency(string id, string jurisdiction, string? validFrom = "2022-01-01")
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CulturalServerless.Application.Access;
 
 namespace CulturalServerless.IntegrationTests.Jurisdictions;
@@ -74,6 +75,9 @@ public sealed class ReorganisationTests : IAsyncLifetime
         Assert.Equal(2, periods.Count);
         Assert.Equal(("62", "2025-06-30"), ((string)periods[0]!["jurisdiction"]!, (string)periods[0]!["validTo"]!));
         Assert.Equal(("51", "2025-07-01"), ((string)periods[1]!["jurisdiction"]!, (string)periods[1]!["validFrom"]!));
+        // Each period says who recorded it: the admin's registration, then the admin's reorganisation run.
+        Assert.All(periods, p => Assert.Equal((TestTokens.AdminClientId, "user-of-" + TestTokens.AdminClientId), ((string)p!["recordedBy"]!["client"]!, (string)p!["recordedBy"]!["subject"]!)));
+        Assert.True(DateTimeOffset.Parse((string)periods[1]!["recordedAt"]!, CultureInfo.InvariantCulture) > DateTimeOffset.Parse((string)periods[0]!["recordedAt"]!, CultureInfo.InvariantCulture));
         var moved = agency["history"]!.AsArray().Last()!;
         Assert.Equal("moved", (string)moved["action"]!);
         Assert.Equal("2025-07-01: 62 (Kon Tum) → 51 (Quảng Ngãi)", (string)moved["detail"]!);
