@@ -16,7 +16,7 @@ public sealed class CommitteesByLevelTests
     public void A_communes_committee_beats_its_provinces_from_its_date_and_the_province_keeps_its_own()
     {
         using var file = new ProcedureFileFixture($$"""
-            { "procedures": [ {{ProcedureJson("quang-ngai-2025", """["51"]""", "2025-07-01", "LĐLĐQN", "Ban Chỉ đạo {province} (tỉnh)")}} ],
+            { "procedures": [ {{ProcedureFiles.Procedure("quang-ngai-2025", """["51"]""", "2025-07-01", "LĐLĐQN", "Ban Chỉ đạo {province} (tỉnh)")}} ],
               "committees": [
                 { "unit": "51.21211", "validFrom": "2025-07-01", "steeringCommittee": "{{Ward}}" },
                 { "unit": "51.522", "validFrom": "2014-01-01", "validUntil": "2025-06-30", "steeringCommittee": "{{City}}" } ] }
@@ -47,8 +47,8 @@ public sealed class CommitteesByLevelTests
     {
         using var file = new ProcedureFileFixture($$"""
             { "procedures": [
-                {{ProcedureJson("quang-ngai-2025", """["51"]""", "2025-07-01", "LĐLĐQN", "Ban Chỉ đạo {province}")}},
-                {{ProcedureJson("cam-thanh-2025", """["51.21211"]""", "2025-07-01", "CĐCT", "Ban Chỉ đạo phường Cẩm Thành")}} ] }
+                {{ProcedureFiles.Procedure("quang-ngai-2025", """["51"]""", "2025-07-01", "LĐLĐQN", "Ban Chỉ đạo {province}")}},
+                {{ProcedureFiles.Procedure("cam-thanh-2025", """["51.21211"]""", "2025-07-01", "CĐCT", "Ban Chỉ đạo phường Cẩm Thành")}} ] }
             """);
         var catalog = RecognitionProcedureCatalog.Load(file.Path);
 
@@ -65,7 +65,7 @@ public sealed class CommitteesByLevelTests
     public void A_committee_entry_for_the_province_does_not_override_a_communes_own_procedure()
     {
         using var file = new ProcedureFileFixture($$"""
-            { "procedures": [ {{ProcedureJson("cam-thanh-2025", """["51.21211"]""", "2025-07-01", "CĐCT", "Ban Chỉ đạo phường Cẩm Thành")}} ],
+            { "procedures": [ {{ProcedureFiles.Procedure("cam-thanh-2025", """["51.21211"]""", "2025-07-01", "CĐCT", "Ban Chỉ đạo phường Cẩm Thành")}} ],
               "committees": [ { "unit": "51", "validFrom": "2025-07-01", "steeringCommittee": "Ban Chỉ đạo tỉnh Quảng Ngãi (mới)" } ] }
             """);
         var catalog = RecognitionProcedureCatalog.Load(file.Path);
@@ -79,7 +79,7 @@ public sealed class CommitteesByLevelTests
     {
         using var file = new ProcedureFileFixture($$"""
             { "committees": [ { "unit": "51.522", "validFrom": "2014-01-01", "validUntil": "2025-06-30", "steeringCommittee": "{{City}}" } ],
-              "procedures": [ {{ProcedureJson("x", """["62"]""", "2014-01-01", "X", "Ban Chỉ đạo {province}")}} ] }
+              "procedures": [ {{ProcedureFiles.Procedure("x", """["62"]""", "2014-01-01", "X", "Ban Chỉ đạo {province}")}} ] }
             """);
         var catalog = RecognitionProcedureCatalog.Load(file.Path);
 
@@ -94,7 +94,7 @@ public sealed class CommitteesByLevelTests
     public void A_file_with_bad_committees_and_units_is_refused_with_every_problem()
     {
         using var file = new ProcedureFileFixture($$"""
-            { "procedures": [ {{ProcedureJson("kon-tum", """["62", "51..3"]""", "2025-07-01", "X", "Ban Chỉ đạo")}} ],
+            { "procedures": [ {{ProcedureFiles.Procedure("kon-tum", """["62", "51..3"]""", "2025-07-01", "X", "Ban Chỉ đạo")}} ],
               "committees": [
                 { "unit": "62.23302", "validFrom": "2025-07-01", "steeringCommittee": "Ban Chỉ đạo phường Kon Tum" },
                 { "unit": "51.21211", "validFrom": "2026-01-01", "validUntil": "2025-01-01" },
@@ -114,21 +114,6 @@ public sealed class CommitteesByLevelTests
         Assert.Contains("$.committees[3].unit: '' is not a jurisdiction code (e.g. 51 or 51.21211).", error.Problems);
         Assert.Equal(8, error.Problems.Count);
     }
-
-    internal static string ProcedureJson(string id, string jurisdictions, string from, string symbol, string committee) => $$"""
-        {
-          "id": "{{id}}", "jurisdictions": {{jurisdictions}}, "validFrom": "{{from}}",
-          "body": { "name": "LIÊN ĐOÀN LAO ĐỘNG {PROVINCE}", "parentBody": "TỔNG LĐLĐ VIỆT NAM", "symbol": "{{symbol}}",
-                    "authority": "BAN THƯỜNG VỤ", "authorityInText": "Ban Thường vụ", "signerTitle": "CHỦ TỊCH",
-                    "authorityPrefix": "TM. BAN THƯỜNG VỤ", "place": "{place}" },
-          "steeringCommittee": "{{committee}}",
-          "legalBases": [ "Xét đề nghị của {steeringCommittee}." ],
-          "firstRecognitionAfterYears": 2, "reRecognitionEveryYears": 5,
-          "deadlines": { "submission": "12-15", "appraisalDays": 20, "explanationAnswerDays": 7 },
-          "wording": { "title": "Về việc công nhận năm {year}", "articles": [ "Điều 1. Công nhận {count} cơ quan." ],
-                       "recipients": [ "Lưu: VT" ], "annexTitle": "Năm {year}", "firstRecognition": "Lần đầu", "reRecognition": "Lại" }
-        }
-        """;
 
     private sealed class ProcedureFileFixture : IDisposable
     {

@@ -142,18 +142,6 @@ public sealed class RecognitionProcedureTests
         return path;
     }
 
-    private static string Procedure(string id, string jurisdictions, string from, string symbol) => $$"""
-        { "procedures": [ {
-          "id": "{{id}}", "jurisdictions": {{jurisdictions}}, "validFrom": "{{from}}",
-          "body": { "name": "LIÊN ĐOÀN LAO ĐỘNG {PROVINCE}", "parentBody": "TỔNG LĐLĐ VIỆT NAM", "symbol": "{{symbol}}",
-                    "authority": "BAN THƯỜNG VỤ", "authorityInText": "Ban Thường vụ", "signerTitle": "CHỦ TỊCH",
-                    "authorityPrefix": "TM. BAN THƯỜNG VỤ", "place": "{place}" },
-          "steeringCommittee": "Ban Chỉ đạo {province}",
-          "legalBases": [ "Căn cứ Hướng dẫn số 58/HD-TLĐ;" ],
-          "firstRecognitionAfterYears": 2, "reRecognitionEveryYears": 5,
-          "deadlines": { "submission": "12-15", "appraisalDays": 20, "explanationAnswerDays": 7 },
-          "wording": { "title": "Về việc công nhận năm {year}", "articles": [ "Điều 1. Công nhận {count} cơ quan." ],
-                       "recipients": [ "Lưu: VT" ], "annexTitle": "Năm {year}", "firstRecognition": "Lần đầu", "reRecognition": "Lại" }
-        } ] }
-        """;
+    private static string Procedure(string id, string jurisdictions, string from, string symbol) =>
+        $$"""{ "procedures": [ {{ProcedureFiles.Procedure(id, jurisdictions, from, symbol)}} ] }""";
 }
