@@ -47,25 +47,25 @@ internal static class ExportLoad
 
     private static readonly Caller Admin = new("load-harness", "load-admin", new HashSet<string>([Roles.Admin], StringComparer.Ordinal), new AccessScope(null, []));
 
-    public static async Task<string> MeasureAsync(IServiceProvider services, int count)
+    /// <summary>Writes each line to <paramref name="output"/> as soon as it is measured, so a slow phase shows which one it is.</summary>
+    public static async Task MeasureAsync(IServiceProvider services, int count, TextWriter output)
     {
         var seeding = Stopwatch.StartNew();
         await SeedAsync(services, count, i => "Văn phòng Ủy ban nhân dân huyện thử tải số " + i.ToString(CultureInfo.InvariantCulture));
-        var lines = new List<string> { $"Seeded {count} submitted agency-years in {seeding.Elapsed.TotalSeconds:F1} s" };
+        await output.WriteLineAsync($"Seeded {count} submitted agency-years in {seeding.Elapsed.TotalSeconds:F1} s");
         var exports = services.GetRequiredService<AssessmentExportService>();
         foreach (var format in new[] { "xlsx", "csv" })
         {
-            var output = new CountingStream();
+            var body = new CountingStream();
             var memory = new PeakMemory();
             var clock = Stopwatch.StartNew();
             var export = await exports.PrepareAsync(Admin, 2022, "98", null, null, format, "https://example.invalid/api", CancellationToken.None);
-            await export.WriteAsync(output, CancellationToken.None);
+            await export.WriteAsync(body, CancellationToken.None);
             clock.Stop();
             await memory.DisposeAsync();
-            lines.Add($"{format}: {count} rows in {clock.Elapsed.TotalSeconds:F1} s, {output.Length / 1024.0 / 1024.0:F1} MiB written; " +
+            await output.WriteLineAsync($"{format}: {count} rows in {clock.Elapsed.TotalSeconds:F1} s, {body.Length / 1024.0 / 1024.0:F1} MiB written; " +
                 $"peak managed heap {memory.PeakManagedBytes / 1024.0 / 1024.0:F1} MiB, peak working set {memory.PeakWorkingSetBytes / 1024.0 / 1024.0:F1} MiB");
         }
-        return string.Join(Environment.NewLine, lines);
     }
 
     private static async Task SeedAsync(IServiceProvider services, int count, Func<int, string> name)

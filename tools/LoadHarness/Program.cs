@@ -72,7 +72,7 @@ try
     }
     if (ArgumentAfter("--export") is { } exportRows)
     {
-        Console.WriteLine(await ExportLoad.MeasureAsync(provider, int.Parse(exportRows, CultureInfo.InvariantCulture)));
+        await ExportLoad.MeasureAsync(provider, int.Parse(exportRows, CultureInfo.InvariantCulture), Console.Out);
         return;
     }
     if (ArgumentAfter("--submissions") is { } submissions)

@@ -32,13 +32,13 @@ internal static class SubmissionLoad
         await Parallel.ForEachAsync(warmupIds.Concat(ids), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
             await agencies.RegisterAsync(admin, id, new AgencyRegistration
             {
-                Name = "Văn phòng " + id, ParentBody = "UBND TỈNH THỬ TẢI", Symbol = "VP", Jurisdiction = "99",
+                Name = "Văn phòng " + id, ParentBody = "UBND TỈNH QUẢNG NGÃI", Symbol = "VP", Jurisdiction = "51",
                 PlaceName = "Quảng Ngãi", Signer = new AgencySigner("CHÁNH VĂN PHÒNG", "Người Ký"),
             }, null, ct));
         await provider.GetRequiredService<IApiClientStore>().UpsertAsync(new ApiClient
         {
             Id = ApiClient.DocumentId("load-portal"), ClientId = "load-portal", Name = "Load harness portal",
-            Roles = [Roles.Submitter], Jurisdiction = "99", AgencyIds = [], UpdatedAt = DateTimeOffset.UtcNow,
+            Roles = [Roles.Submitter], Jurisdiction = "51", AgencyIds = [], UpdatedAt = DateTimeOffset.UtcNow,
             UpdatedBy = new Actor("load-harness"),
         }, CancellationToken.None);
         var token = DevelopmentIssuer.IssueToken(DevelopmentIssuer.LoadKey(auth.DevelopmentIssuerKeyPath!), auth.TokenAudience,

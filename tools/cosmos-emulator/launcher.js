@@ -25,9 +25,9 @@ const { readOperation } = lib("handler/_document-operations");
 const Documents = lib("account/documents").default;
 const Items = lib("account/items").default;
 // The SQL engine is the package's own dependency: resolve it from there, not from our package.json.
-const { SyntaxError: QuerySyntaxError } = require(
-  require.resolve("@zeit/cosmosdb-query", { paths: [path.dirname(require.resolve(PACKAGE))] })
-);
+const ENGINE = require.resolve("@zeit/cosmosdb-query", { paths: [path.dirname(require.resolve(PACKAGE))] });
+const engine = require(ENGINE);
+const { SyntaxError: QuerySyntaxError } = engine;
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -356,6 +356,89 @@ function minimalOnRequest(handler) {
     return undefined;
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fix 10: queries in time linear in the container's documents. The engine compiles a query to
+// JavaScript whose FROM clause builds its rows with `rows.reduce(($, c) => [...$, { c }], [])`,
+// copying the array so far at every document, and strips undefined values from a result array the
+// same way: every query cost O(n²) in the documents of the container, whatever it selects (2.7 s
+// at 20,000 documents, 25 ms at 4,000). Both now append in place; rows and results are the same.
+
+const engineHelpers = require(path.join(path.dirname(ENGINE), "helpers"));
+const engineTransform = require(path.join(path.dirname(ENGINE), "transformer")).default;
+const generateCode = require(require.resolve("@babel/generator", { paths: [path.dirname(ENGINE)] })).default;
+
+const isIdentifier = (node, name) => node && node.type === "Identifier" && node.name === name;
+const spreadsAccumulator = node =>
+  node && node.type === "ArrayExpression" && node.elements.length > 0 &&
+  node.elements[0].type === "SpreadElement" && isIdentifier(node.elements[0].argument, "$");
+
+/** `[...$, a, ...b]` as `($.push(a, ...b), $)`: the same array contents, without the copy. */
+const appendInPlace = array => ({
+  type: "SequenceExpression",
+  expressions: [
+    {
+      type: "CallExpression",
+      callee: { type: "MemberExpression", object: { type: "Identifier", name: "$" }, property: { type: "Identifier", name: "push" }, computed: false },
+      arguments: array.elements.slice(1)
+    },
+    { type: "Identifier", name: "$" }
+  ]
+});
+
+/**
+ * Rewrites the engine's accumulating reducers, `xs.reduce(($, …) => [...$, …], [])` and
+ * `xs.reduce(($, …) => test ? [...$, …] : $, [])`, to push into the accumulator. The accumulator
+ * is the reduce call's own `[]` literal, a new array at every run, so nothing else sees it change.
+ */
+function linearReducers(node) {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    node.forEach(linearReducers);
+    return;
+  }
+  const [reducer, initial] = node.type === "CallExpression" ? node.arguments : [];
+  if (node.callee && node.callee.type === "MemberExpression" && isIdentifier(node.callee.property, "reduce") &&
+      reducer && reducer.type === "ArrowFunctionExpression" && isIdentifier(reducer.params[0], "$") &&
+      initial && initial.type === "ArrayExpression" && initial.elements.length === 0) {
+    const { body } = reducer;
+    if (spreadsAccumulator(body)) reducer.body = appendInPlace(body);
+    else if (body.type === "ConditionalExpression" && spreadsAccumulator(body.consequent) && isIdentifier(body.alternate, "$")) {
+      body.consequent = appendInPlace(body.consequent);
+    }
+  }
+  for (const key of Object.keys(node)) {
+    if (key !== "loc" && key !== "start" && key !== "end") linearReducers(node[key]);
+  }
+}
+
+const QueryPrototype = Object.getPrototypeOf(engine.default("SELECT * FROM c"));
+Object.defineProperty(QueryPrototype, "code", {
+  configurable: true,
+  get() {
+    if (!this._code) {
+      const jsAst = engineTransform(this.ast);
+      linearReducers(jsAst);
+      this._code = generateCode(jsAst).code;
+    }
+    return this._code;
+  }
+});
+
+// The engine's own recursion goes through this export, so nested arrays are linear too.
+engineHelpers.stripUndefined = function stripUndefined(value) {
+  if (Array.isArray(value)) {
+    const kept = [];
+    for (const item of value) if (typeof item !== "undefined") kept.push(stripUndefined(item));
+    return kept;
+  }
+  if (value && typeof value === "object") {
+    const kept = {};
+    for (const [key, item] of Object.entries(value)) if (typeof item !== "undefined") kept[key] = stripUndefined(item);
+    return kept;
+  }
+  return value;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Swap the handlers in before the package builds its router (see the top of this file).

@@ -4,8 +4,12 @@ using PdfSharp.Drawing;
 
 namespace CulturalServerless.Reports.Rendering;
 
-/// <summary>Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page.</summary>
-internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts, double contentWidth = PageGeometry.ContentWidth)
+/// <summary>
+/// Draws laid-out lines, table cells, footnotes and page numbers onto one PDF page. Every string
+/// goes through <see cref="DrawString"/> or a justified line, and tells <paramref name="runs"/> how
+/// to finish it.
+/// </summary>
+internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts, JustifiedRuns runs, double contentWidth = PageGeometry.ContentWidth)
 {
     private static readonly XPen RulePen = new(XColors.Black, 0.6);
     private static readonly XPen CellPen = new(XColors.Black, 0.5);
@@ -78,16 +82,14 @@ internal sealed class PageDrawer(XGraphics graphics, ReportFontCache fonts, doub
             return;
         }
 
-        // PDFsharp has no word spacing, so a stretched line is drawn word by word at the layout's
-        // offsets. Each word keeps its trailing space so that text copied or extracted from the PDF
-        // keeps its word breaks; the next word's own position covers the widened gap.
-        for (var i = 0; i < words.Count; i++)
-        {
-            var word = i < words.Count - 1 ? words[i] + " " : words[i];
-            DrawString(word, font, x + offsets[i], y);
-        }
+        // Drawn whole with single spaces; the run is then widened to the offsets the layout chose.
+        graphics.DrawString(placed.Line.Text, font, XBrushes.Black, x + offsets[0], y, XStringFormats.TopLeft);
+        runs.Justified(words, offsets[1] - offsets[0] - placed.Line.WordWidths[0] - placed.Line.SpaceWidth, font.Size);
     }
 
-    private void DrawString(string text, XFont font, double x, double y) =>
+    private void DrawString(string text, XFont font, double x, double y)
+    {
         graphics.DrawString(text, font, XBrushes.Black, x, y, XStringFormats.TopLeft);
+        runs.Plain();
+    }
 }

@@ -50,30 +50,36 @@ internal sealed class PageWriter(PdfDocument document, ReportFontCache fonts)
                 pdfPage.Height = XUnit.FromPoint(PageGeometry.PageWidth);
             }
 
-            using var graphics = XGraphics.FromPdfPage(pdfPage);
-            var drawer = new PageDrawer(graphics, fonts, contentWidth);
-            drawer.Draw(page);
-            if (document.PageCount > 1)
+            var runs = new JustifiedRuns();
+            using (var graphics = XGraphics.FromPdfPage(pdfPage))
             {
-                drawer.DrawPageNumber(document.PageCount);
-            }
-
-            foreach (var reserved in page.Reserved)
-            {
-                if (fixedParts.TryGetValue(reserved.Name, out var part))
+                var drawer = new PageDrawer(graphics, fonts, runs, contentWidth);
+                drawer.Draw(page);
+                if (document.PageCount > 1)
                 {
-                    drawer.Draw(part, reserved.Y);
+                    drawer.DrawPageNumber(document.PageCount);
                 }
 
-                if (closing is { } c && reserved.Name == c.Name)
+                foreach (var reserved in page.Reserved)
                 {
-                    SignatureSlot = new SignatureSlot(document.PageCount - 1, new XRect(
-                        PageGeometry.MarginLeft + c.Signature.X,
-                        PageGeometry.MarginTop + reserved.Y + c.Signature.Y,
-                        c.Signature.Width,
-                        c.Signature.Height));
+                    if (fixedParts.TryGetValue(reserved.Name, out var part))
+                    {
+                        drawer.Draw(part, reserved.Y);
+                    }
+
+                    if (closing is { } c && reserved.Name == c.Name)
+                    {
+                        SignatureSlot = new SignatureSlot(document.PageCount - 1, new XRect(
+                            PageGeometry.MarginLeft + c.Signature.X,
+                            PageGeometry.MarginTop + reserved.Y + c.Signature.Y,
+                            c.Signature.Width,
+                            c.Signature.Height));
+                    }
                 }
             }
+
+            // The graphics have written the page's content stream on disposal; now widen its justified lines.
+            runs.Apply(pdfPage);
         }
     }
 }

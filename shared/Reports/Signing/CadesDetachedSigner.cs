@@ -24,7 +24,7 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
     private readonly SigningKey _key;
     private readonly IReadOnlyList<X509Certificate2> _issuers;
     private readonly ITimestampAuthority _timestamps;
-    private readonly X509Certificate2Collection _timestampAuthorities;
+    private readonly TrustedPathCache _timestampPaths;
     private readonly MemoryStream _document;
     private readonly DateTimeOffset _claimedTime;
     private readonly int _timestampRoom;
@@ -32,13 +32,13 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
     private int _reserved;
 
     public CadesDetachedSigner(
-        SigningKey key, IReadOnlyList<X509Certificate2> issuers, ITimestampAuthority timestamps, X509Certificate2Collection timestampAuthorities,
+        SigningKey key, IReadOnlyList<X509Certificate2> issuers, ITimestampAuthority timestamps, TrustedPathCache timestampPaths,
         MemoryStream document, DateTimeOffset claimedTime, int timestampRoom, CancellationToken cancellationToken)
     {
         _key = key;
         _issuers = issuers;
         _timestamps = timestamps;
-        _timestampAuthorities = timestampAuthorities;
+        _timestampPaths = timestampPaths;
         _document = document;
         _claimedTime = claimedTime;
         _timestampRoom = timestampRoom;
@@ -98,8 +98,7 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
         }
 
         // A report is never issued with a timestamp its own verification would refuse.
-        var path = CertificateChains.Build(authority, _timestampAuthorities, tokenCertificates.Cast<X509Certificate2>(),
-            token.TokenInfo.Timestamp, SignatureOids.TimeStampingUsage);
+        var path = _timestampPaths.Build(authority, tokenCertificates.Cast<X509Certificate2>(), token.TokenInfo.Timestamp);
         if (!path.Trusted)
         {
             throw new TimestampAuthorityException(

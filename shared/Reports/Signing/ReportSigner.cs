@@ -25,7 +25,8 @@ public sealed class ReportSigner
 
     private readonly SigningCertificates _certificates;
     private readonly ITimestampAuthority _timestamps;
-    private readonly SignatureTrust _trust;
+    private readonly TrustedPathCache _signerPaths;
+    private readonly TrustedPathCache _timestampPaths;
     private readonly TimeProvider _clock;
     private int _timestampRoom;
 
@@ -48,7 +49,8 @@ public sealed class ReportSigner
         ArgumentNullException.ThrowIfNull(clock);
         _certificates = certificates;
         _timestamps = timestamps;
-        _trust = trust;
+        _signerPaths = new TrustedPathCache(trust.SignerAuthorities);
+        _timestampPaths = new TrustedPathCache(trust.TimestampAuthorities, SignatureOids.TimeStampingUsage);
         _clock = clock;
         _timestampRoom = initialTimestampRoom;
     }
@@ -70,7 +72,7 @@ public sealed class ReportSigner
 
         using var output = new MemoryStream();
         var signer = new CadesDetachedSigner(
-            key, issuers, _timestamps, _trust.TimestampAuthorities, output, signingTime, Volatile.Read(ref _timestampRoom), cancellationToken);
+            key, issuers, _timestamps, _timestampPaths, output, signingTime, Volatile.Read(ref _timestampRoom), cancellationToken);
         var slot = report.SignatureSlot;
         var page = report.Document.Pages[slot.PageIndex];
         // The widget rectangle is in PDF user space, whose origin is the bottom-left corner.
@@ -121,7 +123,7 @@ public sealed class ReportSigner
                 $"The signing certificate {certificate.Subject} expired on {certificate.NotAfter.ToUniversalTime():u}; renew it (docs/deploy.md)."));
         }
 
-        var path = CertificateChains.Build(certificate, _trust.SignerAuthorities, key.Issuers, now);
+        var path = _signerPaths.Build(certificate, key.Issuers, now);
         if (!path.Trusted)
         {
             throw new SigningCertificateException(

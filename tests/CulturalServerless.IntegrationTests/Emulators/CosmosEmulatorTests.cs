@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
 using Azure.Core;
 using CulturalServerless.Storage;
 using Microsoft.Azure.Cosmos;
@@ -259,6 +261,60 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
             await client.GetDatabase(target).DeleteAsync();
         }
     }
+
+    // Fix 10 --------------------------------------------------------------------------------------
+    // The engine built a query's rows, and stripped its results, by copying the array so far at
+    // each element: a query over 20,000 documents took 2.6 s, one returning an array of 30,000
+    // values 11 s (the fastest of three, on a loaded machine). Both take milliseconds now; the
+    // bound leaves a loaded machine many times that.
+
+    private static readonly TimeSpan LinearQueryBound = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task A_query_over_twenty_thousand_documents_answers_within_a_second()
+    {
+        var minimal = new ItemRequestOptions { EnableContentResponseOnWrite = false };
+        await Parallel.ForEachAsync(Enumerable.Range(0, 20_000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, token) =>
+        {
+            var item = new Item("d" + i.ToString(CultureInfo.InvariantCulture), "p" + (i % 50).ToString(CultureInfo.InvariantCulture), i, i == 12_345 ? "needle" : "hay");
+            await container.CreateItemAsync(item, new PartitionKey(item.Pk), minimal, token);
+        });
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.category = @category").WithParameter("@category", "needle");
+
+        var (found, fastest) = await FastestOfThreeAsync(() => ReadAllAsync(container.GetItemQueryIterator<Item>(query)));
+
+        Assert.Equal(12_345, Assert.Single(found).Rank);
+        Assert.True(fastest < LinearQueryBound, $"the fastest of three queries over 20,000 documents took {fastest.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task A_document_with_an_array_of_thirty_thousand_values_is_queried_within_a_second()
+    {
+        var values = Enumerable.Range(0, 30_000).ToArray();
+        await container.CreateItemAsync(new { id = "long", pk = "a", values }, new PartitionKey("a"));
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.id = @id").WithParameter("@id", "long");
+
+        var (found, fastest) = await FastestOfThreeAsync(() => ReadAllAsync(container.GetItemQueryIterator<LongItem>(query)));
+
+        Assert.Equal(values, Assert.Single(found).Values);
+        Assert.True(fastest < LinearQueryBound, $"the fastest of three queries for one document took {fastest.TotalMilliseconds:F0} ms");
+    }
+
+    /// <summary>The result of the last of three runs and the fastest run's time: a pause of the machine's in one run is not the query's cost.</summary>
+    private static async Task<(T Result, TimeSpan Fastest)> FastestOfThreeAsync<T>(Func<Task<T>> run)
+    {
+        var fastest = TimeSpan.MaxValue;
+        T result = default!;
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            result = await run();
+            if (clock.Elapsed < fastest) fastest = clock.Elapsed;
+        }
+        return (result, fastest);
+    }
+
+    public sealed record LongItem(string Id, string Pk, int[] Values);
 
     /// <summary>The rid in a self link such as "/dbs/{rid}", whatever characters it has.</summary>
     private static string RidOf(string selfLink, string prefix)

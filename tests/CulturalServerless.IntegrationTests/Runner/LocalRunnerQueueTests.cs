@@ -87,7 +87,7 @@ public sealed class LocalRunnerQueueTests
     {
         var settings = QueueHostSettings.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
 
-        Assert.Equal(new QueueHostSettings(16, 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), 5, Base64: true), settings);
+        Assert.Equal(new QueueHostSettings(32, 16, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), 5, Base64: true), settings);
         Assert.Equal(QueueHostSettings.Defaults, QueueHostSettings.Read(Path.Combine(AppContext.BaseDirectory, "no-such-host.json")));
     }
 

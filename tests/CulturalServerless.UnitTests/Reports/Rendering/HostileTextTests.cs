@@ -12,7 +12,7 @@ public sealed class HostileTextTests
     private static readonly string LongNarrative = string.Join(' ', Enumerable.Repeat(
         "Cán bộ, công chức, viên chức và người lao động thực hiện nghiêm nội quy, quy chế làm việc.", 300));
 
-    // Justified lines without a single Vietnamese letter: stretched like the others, whole and inside the margins.
+    // Justified lines without a single Vietnamese letter: still drawn as glyph runs and widened.
     private static readonly string AsciiNarrative = string.Join(' ', Enumerable.Repeat(
         "Plain ASCII words only, so that whole justified lines carry no Vietnamese letter at all.", 20));
 

@@ -36,7 +36,7 @@ public sealed class ReportRendererTests
 
     /// <summary>
     /// Decree 30's body is justified: every line but a paragraph's last reaches the right margin
-    /// (its words are drawn at the offsets the layout computed), and none runs past it.
+    /// (each is drawn as one glyph run whose gaps are widened), and none runs past it.
     /// </summary>
     [Fact]
     public void Body_lines_are_justified_to_the_right_margin_and_never_past_it()
@@ -49,6 +49,21 @@ public sealed class ReportRendererTests
         Assert.True(justified.Count >= 60, $"Only {justified.Count} body lines reach the right margin.");
         Assert.All(body, line => Assert.True(line.Right < rightMargin + 0.5, $"'{line.Text}' ends at {line.Right:F1}, past {rightMargin:F1}."));
         Assert.Contains(justified, line => line.Text.StartsWith("mưu, giúp UBND tỉnh về: Chương trình", StringComparison.Ordinal));
+    }
+
+    /// <summary>A justified line is one text run with its gaps widened (TJ), not a draw call per word.</summary>
+    [Fact]
+    public void Justified_lines_are_single_text_runs_with_widened_gaps()
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(new ReportRenderer().Render(SeedReport.Build()));
+        var operations = document.GetPage(1).Operations;
+
+        var widened = operations.OfType<UglyToad.PdfPig.Graphics.Operations.TextShowing.ShowTextsWithPositioning>().ToList();
+        var plain = operations.OfType<UglyToad.PdfPig.Graphics.Operations.TextShowing.ShowText>().Count();
+
+        Assert.True(widened.Count >= 15, $"Only {widened.Count} TJ runs on page 1.");
+        Assert.All(widened, run => Assert.Contains(run.Array, token => token is UglyToad.PdfPig.Tokens.NumericToken { Double: < 0 }));
+        Assert.True(plain < 40, $"{plain} Tj runs on page 1: justified lines are drawn word by word.");
     }
 
     [Fact]
