@@ -1,7 +1,9 @@
 using System.Globalization;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Assessments;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Jurisdictions;
 using CulturalServerless.Scoring;
 using CulturalServerless.Storage.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ internal sealed record SeedCounts(int Submitted, int ReportFailed, int OwnWebhoo
 
 /// <summary>
 /// Writes the harness's agencies straight through the repositories (one request each, in parallel),
-/// spread over the 63 provinces and 7 districts in each: 3 in 10 with a submitted assessment, 1 in
+/// spread over the 63 provinces of before 1 July 2025 (their codes from the shipped catalogue) and 7
+/// districts in each: 3 in 10 with a submitted assessment, 1 in
 /// 50 with a failed report, every other one with a webhook of its own, every province committee with one.
 /// </summary>
 internal static class LoadSeeder
@@ -26,6 +29,11 @@ internal static class LoadSeeder
         var assessments = services.GetRequiredService<IAssessmentStore>();
         var webhooks = services.GetRequiredService<IWebhookSubscriptionStore>();
         var now = DateTimeOffset.UtcNow;
+        // The 63 provinces as registered before the reorganisation of 1 July 2025: a morning after it
+        // reminds agencies registered under ended codes too, through their successors' committees.
+        var provinces = (await services.GetRequiredService<JurisdictionCatalogue>().GetAsync(CancellationToken.None))
+            .List(new DateOnly(2025, 6, 30), UnitLevel.Province).Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
+        string Province(int i) => provinces[i % provinces.Count];
         int submitted = 0, failed = 0, own = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
         {
@@ -49,15 +57,12 @@ internal static class LoadSeeder
                 Interlocked.Increment(ref own);
             }
         });
-        for (var province = 0; province < 63; province++)
+        foreach (var code in provinces)
         {
-            var code = Province(province);
             await webhooks.TryCreateAsync(Subscription(WebhookOwner.Committee(code), $"{receiverUrl}/hooks/committee-{code}", now), CancellationToken.None);
         }
-        return new SeedCounts(submitted, failed, own, 63);
+        return new SeedCounts(submitted, failed, own, provinces.Count);
     }
-
-    private static string Province(int i) => (i % 63 + 1).ToString("D2", CultureInfo.InvariantCulture);
 
     private static WebhookSubscription Subscription(WebhookOwner owner, string url, DateTimeOffset now) => new()
     {
