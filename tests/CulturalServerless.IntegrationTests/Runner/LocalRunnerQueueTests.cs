@@ -1,6 +1,9 @@
 using Azure.Storage.Queues;
+using CulturalServerless.IntegrationTests.Faults;
 using CulturalServerless.LocalRunner.Catalog;
 using CulturalServerless.LocalRunner.Triggers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CulturalServerless.IntegrationTests.Runner;
 
@@ -41,6 +44,29 @@ public sealed class LocalRunnerQueueTests
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m{i}#1").Order(StringComparer.Ordinal), log.Calls.Order(StringComparer.Ordinal));
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        await queue.DeleteAsync();
+    }
+
+    /// <summary>As under the host: a message already gone when its invocation ends is done, not an error, and fires nothing again.</summary>
+    [Fact]
+    public async Task A_message_deleted_while_its_function_runs_is_done_without_an_error()
+    {
+        var queue = Queue(queueName);
+        await queue.CreateAsync();
+        var recorded = new RecordedLog();
+        log.WhileInvoked = () => queue.ClearMessagesAsync();
+        await using (var host = await RunnerHost.StartAsync([Probe(nameof(ProbeFunctions.OnQueueThenGone))],
+            (services, _) => services.AddSingleton(log).AddSingleton<ILoggerProvider>(recorded)
+                .Configure<LoggerFilterOptions>(filters => filters.Rules.Add(new LoggerFilterRule(typeof(RecordedLog).FullName, null, LogLevel.Debug, null))),
+            new Dictionary<string, string?> { ["PROBE_QUEUE"] = queueName }, Fast))
+        {
+            await queue.SendMessageAsync("once");
+            await host.QueueIdleAsync(queueName, 2);
+        }
+
+        Assert.Equal(["once#1"], log.Calls);
+        Assert.DoesNotContain(recorded.Entries, entry => entry.Level >= LogLevel.Warning && entry.Category.Contains("Queue", StringComparison.Ordinal));
+        Assert.Contains(recorded.Entries, entry => entry.Template?.Contains("already completed", StringComparison.Ordinal) == true);
         await queue.DeleteAsync();
     }
 

@@ -9,6 +9,9 @@ public sealed class ProbeLog
 {
     public ConcurrentQueue<string> Calls { get; } = new();
     public int FailuresToGo { get; set; }
+
+    /// <summary>Run by <see cref="ProbeFunctions.OnQueueThenGone"/> before it returns.</summary>
+    public Func<Task>? WhileInvoked { get; set; }
 }
 
 /// <summary>Functions written as the app writes them, hosted by the local runner in the tests.</summary>
@@ -35,6 +38,12 @@ public sealed class ProbeFunctions(ProbeLog log)
     {
         log.Calls.Enqueue($"{message}#{dequeueCount}");
         throw new InvalidOperationException("probe failure");
+    }
+
+    public async Task OnQueueThenGone(string message, long dequeueCount)
+    {
+        log.Calls.Enqueue($"{message}#{dequeueCount}");
+        await (log.WhileInvoked?.Invoke() ?? Task.CompletedTask);
     }
 
     public void OnTimer(TimerInfo timer) => log.Calls.Enqueue($"timer pastDue={timer.IsPastDue}");

@@ -155,6 +155,12 @@ internal sealed partial class QueueTriggerListener(
             }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
         }
+        catch (RequestFailedException exception) when (exception.Status == 404 || exception.ErrorCode == "PopReceiptMismatch")
+        {
+            // Gone already (a retried delete whose first try went through), or taken again after its
+            // visibility ended, by an invocation that completes it: as the host does, nothing to do.
+            LogAlreadyCompleted(function.Name, message.MessageId, exception.ErrorCode);
+        }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Deleting or releasing failed: the message reappears after its processing visibility, as under the host.
@@ -185,6 +191,9 @@ internal sealed partial class QueueTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue trigger {Function}: polling {Queue} failed")]
     private partial void LogPollFailed(Exception exception, string function, string queue);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Queue trigger {Function}: message {MessageId} was already completed or taken again ({ErrorCode})")]
+    private partial void LogAlreadyCompleted(string function, string messageId, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue trigger {Function}: completing message {MessageId} failed")]
     private partial void LogCompletionFailed(Exception exception, string function, string messageId);
