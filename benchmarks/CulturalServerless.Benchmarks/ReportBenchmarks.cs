@@ -14,8 +14,7 @@ namespace CulturalServerless.Benchmarks;
 /// development PKI of ./run.sh and its loopback TSA, tools/timestamp-authority, made for the run) one at a time and on
 /// every core at once; and the TSA round trip alone, the timestamp's share of a signature.
 /// Targets: a signed report at least 10× faster than LibreOffice converts an equivalent document in
-/// a batch (docs/reports.md); justified lines stay drawn word by word while one thread stays under
-/// 15 ms without the timestamp (issue 12).
+/// a batch (docs/reports.md), the reason justified lines are glyph runs (JustifiedRuns).
 /// </summary>
 // Min and max matter on a shared machine, where the mean carries other jobs' load.
 [MemoryDiagnoser]

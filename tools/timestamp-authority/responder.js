@@ -57,8 +57,8 @@ async function createResponder(pkiDirectory) {
 
   const key = crypto.createPrivateKey(fs.readFileSync(file('tsa.key')));
   const [certificateDer] = pemToDer(fs.readFileSync(file('tsa.crt'), 'utf8'));
-  const certificate = pkijs.Certificate.fromBER(certificateDer);
   const certificates = [certificateDer, ...pemToDer(fs.readFileSync(file('ca.crt'), 'utf8'))].map(der => new EncodedCertificate(der));
+  const [certificate] = certificates;
   const signingCertificateAttribute = signingCertificateV2(certificate, certificateDer);
 
   /** A DER TimeStampResp for a DER TimeStampReq; never rejects for a bad query (it is refused in the reply). */
