@@ -59,7 +59,13 @@ async function createResponder(pkiDirectory) {
   const [certificateDer] = pemToDer(fs.readFileSync(file('tsa.crt'), 'utf8'));
   const certificates = [certificateDer, ...pemToDer(fs.readFileSync(file('ca.crt'), 'utf8'))].map(der => new EncodedCertificate(der));
   const [certificate] = certificates;
-  const signingCertificateAttribute = signingCertificateV2(certificate, certificateDer);
+  // What is the same in every reply is encoded once: the TSA's name, its identifier as signer,
+  // and the two signed attributes that do not change.
+  const tsaName = encodedOnce(new pkijs.GeneralName({ type: DIRECTORY_NAME, value: certificate.subject }));
+  const signerId = encodedOnce(new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }));
+  const contentTypeAttribute = encodedOnce(attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.tstInfo })));
+  const signingCertificateAttribute = encodedOnce(signingCertificateV2(certificate, certificateDer));
+  const accuracy = encodedOnce(new pkijs.Accuracy({ seconds: accuracySeconds }));
 
   /** A DER TimeStampResp for a DER TimeStampReq; never rejects for a bad query (it is refused in the reply). */
   async function reply(query, now = new Date()) {
@@ -89,9 +95,9 @@ async function createResponder(pkiDirectory) {
       messageImprint: request.messageImprint,
       serialNumber: asn1js.Integer.fromBigInt(serialNumber),
       genTime: time,
-      accuracy: new pkijs.Accuracy({ seconds: accuracySeconds }),
+      accuracy,
       ...(request.nonce ? { nonce: request.nonce } : {}),
-      tsa: new pkijs.GeneralName({ type: DIRECTORY_NAME, value: certificate.subject }),
+      tsa: tsaName,
     }).toSchema().toBER();
 
     // Given to the constructor, eContent would be cut into a constructed OCTET STRING (BER, for
@@ -103,11 +109,11 @@ async function createResponder(pkiDirectory) {
       encapContentInfo,
       signerInfos: [new pkijs.SignerInfo({
         version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+        sid: signerId,
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({
           type: 0,
           attributes: derOrder([
-            attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.tstInfo })),
+            contentTypeAttribute,
             attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: time })),
             attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: crypto.createHash('sha256').update(new Uint8Array(tstInfo)).digest() })),
             signingCertificateAttribute,
@@ -170,6 +176,13 @@ class EncodedDer {
     writer.write(bytes);
     return new ArrayBuffer(0);
   }
+}
+
+/** `object` (a PKI.js structure) written from then on as the DER it has now. */
+function encodedOnce(object) {
+  const encoded = new EncodedDer(object.toSchema().toBER());
+  object.toSchema = () => encoded;
+  return object;
 }
 
 /** The TimeStampReq in `query`, or null where it is not exactly one well-formed TimeStampReq. */

@@ -91,14 +91,15 @@ internal sealed class CadesDetachedSigner : IDigitalSigner
         var request = Rfc3161TimestampRequest.CreateFromSignerInfo(
             signerInfo, HashAlgorithmName.SHA256, nonce: Nonce(), requestSignerCertificates: true);
         var token = await _timestamps.TimestampAsync(request, _cancellationToken).ConfigureAwait(false);
-        var tokenCertificates = token.AsSignedCms().Certificates;
-        if (!token.VerifySignatureForSignerInfo(signerInfo, out var authority, tokenCertificates) || authority is null)
+        // The TSA's certificate is in the token (the request asks for it, and ProcessResponse
+        // checks it is there), so no other candidate is given.
+        if (!token.VerifySignatureForSignerInfo(signerInfo, out var authority) || authority is null)
         {
             throw new TimestampAuthorityException("The timestamp token's signature does not verify, or it covers another signature.");
         }
 
         // A report is never issued with a timestamp its own verification would refuse.
-        var path = _timestampPaths.Build(authority, tokenCertificates.Cast<X509Certificate2>(), token.TokenInfo.Timestamp);
+        var path = _timestampPaths.Build(authority, () => token.AsSignedCms().Certificates, token.TokenInfo.Timestamp);
         if (!path.Trusted)
         {
             throw new TimestampAuthorityException(

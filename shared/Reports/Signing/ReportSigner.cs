@@ -123,7 +123,7 @@ public sealed class ReportSigner
                 $"The signing certificate {certificate.Subject} expired on {certificate.NotAfter.ToUniversalTime():u}; renew it (docs/deploy.md)."));
         }
 
-        var path = _signerPaths.Build(certificate, key.Issuers, now);
+        var path = _signerPaths.Build(certificate, () => key.Issuers, now);
         if (!path.Trusted)
         {
             throw new SigningCertificateException(

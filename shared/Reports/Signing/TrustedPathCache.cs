@@ -19,17 +19,23 @@ internal sealed class TrustedPathCache(X509Certificate2Collection anchors, strin
 
     private readonly ConcurrentDictionary<string, Entry> _paths = new(StringComparer.Ordinal);
 
-    public CertificatePath Build(X509Certificate2 end, IEnumerable<X509Certificate2> candidates, DateTimeOffset at)
+    /// <summary>
+    /// The trusted path from <paramref name="end"/> at <paramref name="at"/>. <paramref name="candidates"/>
+    /// (the issuers the caller brought) are asked for only when a path is built, or when the kept
+    /// path has a certificate that is neither <paramref name="end"/> nor an anchor: a timestamp
+    /// token's certificates are decoded only then.
+    /// </summary>
+    public CertificatePath Build(X509Certificate2 end, Func<IEnumerable<X509Certificate2>> candidates, DateTimeOffset at)
     {
         var key = CertificateThumbprints.Of(end);
-        var given = candidates.ToList();
-        List<X509Certificate2> known = [end, .. given, .. anchors];
-        if (_paths.TryGetValue(key, out var entry) && at >= entry.ValidFrom && at <= entry.ValidTo && Reuse(entry, known) is { } path)
+        List<X509Certificate2>? given = null;
+        List<X509Certificate2> Given() => given ??= candidates().ToList();
+        if (_paths.TryGetValue(key, out var entry) && at >= entry.ValidFrom && at <= entry.ValidTo && Reuse(entry, end, Given) is { } path)
         {
             return new CertificatePath(true, path, null);
         }
 
-        var built = CertificateChains.Build(end, anchors, given, at, requiredUsage);
+        var built = CertificateChains.Build(end, anchors, Given(), at, requiredUsage);
         if (built.Trusted)
         {
             if (_paths.Count >= Capacity)
@@ -48,12 +54,12 @@ internal sealed class TrustedPathCache(X509Certificate2Collection anchors, strin
 
     // The path in the caller's own instances (certificates are disposable, and an earlier caller's
     // may be gone); none where this caller did not bring one of them, and then the path is built.
-    private static List<X509Certificate2>? Reuse(Entry entry, List<X509Certificate2> known)
+    private List<X509Certificate2>? Reuse(Entry entry, X509Certificate2 end, Func<List<X509Certificate2>> given)
     {
         var path = new List<X509Certificate2>(entry.Path.Count);
         foreach (var der in entry.Path)
         {
-            var certificate = known.Find(candidate => candidate.RawDataMemory.Span.SequenceEqual(der));
+            var certificate = Find([end, .. anchors], der) ?? Find(given(), der);
             if (certificate is null)
             {
                 return null;
@@ -64,6 +70,9 @@ internal sealed class TrustedPathCache(X509Certificate2Collection anchors, strin
 
         return path;
     }
+
+    private static X509Certificate2? Find(IEnumerable<X509Certificate2> certificates, byte[] der) =>
+        certificates.FirstOrDefault(candidate => candidate.RawDataMemory.Span.SequenceEqual(der));
 
     private sealed record Entry(IReadOnlyList<byte[]> Path, DateTimeOffset ValidFrom, DateTimeOffset ValidTo);
 }

@@ -4,7 +4,7 @@ using CulturalServerless.Reports.Signing;
 
 namespace CulturalServerless.UnitTests.Reports.Signing;
 
-/// <summary>The signer's reuse of trusted paths: never past a certificate's validity, never with certificates the caller did not bring, never for a refusal.</summary>
+/// <summary>The signer's reuse of trusted paths: never past a certificate's validity, never with certificates the caller did not bring, never for a refusal; the caller's certificates asked for only when needed.</summary>
 public sealed class TrustedPathCacheTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
@@ -16,11 +16,11 @@ public sealed class TrustedPathCacheTests
     {
         var cache = new TrustedPathCache(_pki.Trust.SignerAuthorities);
         using var signer = _pki.Issue("Path cache signer");
-        Assert.True(cache.Build(signer, [], Now).Trusted);
+        Assert.True(cache.Build(signer, () => [], Now).Trusted);
 
         // The certificate a renewed source hands out: the same bytes in another instance.
         using var again = X509CertificateLoader.LoadCertificate(signer.RawData);
-        var path = cache.Build(again, [], Now.AddMinutes(1));
+        var path = cache.Build(again, () => [], Now.AddMinutes(1));
 
         Assert.True(path.Trusted);
         Assert.Same(again, path.Certificates[0]);
@@ -32,9 +32,9 @@ public sealed class TrustedPathCacheTests
     {
         var cache = new TrustedPathCache(_pki.Trust.SignerAuthorities);
         using var signer = _pki.Issue("Path cache short-lived signer", Now.AddDays(-1), Now.AddDays(1));
-        Assert.True(cache.Build(signer, [], Now).Trusted);
+        Assert.True(cache.Build(signer, () => [], Now).Trusted);
 
-        var path = cache.Build(signer, [], Now.AddDays(2));
+        var path = cache.Build(signer, () => [], Now.AddDays(2));
 
         Assert.False(path.Trusted);
         Assert.NotNull(path.Problem);
@@ -47,13 +47,39 @@ public sealed class TrustedPathCacheTests
         using var intermediate = IssueIntermediate(_pki.Authority);
         using var signer = DevelopmentPki.IssueFrom(intermediate, "Path cache signer under an intermediate", Now.AddDays(-1), Now.AddYears(1));
 
-        Assert.False(cache.Build(signer, [], Now).Trusted);
-        var withIssuer = cache.Build(signer, [intermediate], Now);
-        var withoutIssuer = cache.Build(signer, [], Now);
+        Assert.False(cache.Build(signer, () => [], Now).Trusted);
+        var withIssuer = cache.Build(signer, () => [intermediate], Now);
+        var withoutIssuer = cache.Build(signer, () => [], Now);
 
         Assert.True(withIssuer.Trusted, withIssuer.Problem);
         Assert.Equal(3, withIssuer.Certificates.Count);
         Assert.False(withoutIssuer.Trusted);
+    }
+
+    [Fact]
+    public void The_callers_certificates_are_asked_for_only_when_the_kept_path_needs_one_of_them()
+    {
+        var cache = new TrustedPathCache(_pki.Trust.SignerAuthorities);
+        using var intermediate = IssueIntermediate(_pki.Authority);
+        using var direct = _pki.Issue("Path cache signer issued by the anchor");
+        using var underIntermediate = DevelopmentPki.IssueFrom(intermediate, "Path cache signer two levels down", Now.AddDays(-1), Now.AddYears(1));
+        var asked = 0;
+        IEnumerable<X509Certificate2> Candidates()
+        {
+            asked++;
+            return [intermediate];
+        }
+
+        Assert.True(cache.Build(direct, Candidates, Now).Trusted);
+        Assert.True(cache.Build(underIntermediate, Candidates, Now).Trusted);
+        Assert.Equal(2, asked);
+
+        Assert.True(cache.Build(direct, Candidates, Now).Trusted);
+        Assert.Equal(2, asked);
+        var kept = cache.Build(underIntermediate, Candidates, Now);
+        Assert.True(kept.Trusted);
+        Assert.Same(intermediate, kept.Certificates[1]);
+        Assert.Equal(3, asked);
     }
 
     private static X509Certificate2 IssueIntermediate(X509Certificate2 authority)
