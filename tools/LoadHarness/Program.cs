@@ -4,7 +4,8 @@
 // 8 s, 5% refuse, 1% hang), then runs one reminder morning and a repeat of it through the app's
 // queue functions under tools/LocalRunner, and prints when every healthy receiver was reached,
 // the reminders by state, the longest invocation and the peak memory. Everything stays on
-// 127.0.0.1; the database and queues are deleted afterwards unless --keep is given.
+// 127.0.0.1; the database and queues (and a submission run's report requests) are deleted afterwards
+// unless --keep is given.
 //
 //   dotnet run -c Release --project tools/LoadHarness -- [--agencies 10000] [--keep]
 //
@@ -79,8 +80,8 @@ try
     {
         var concurrency = ArgumentAfter("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 16;
         var warmup = ArgumentAfter("--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 500;
-        Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration),
-            int.Parse(submissions, CultureInfo.InvariantCulture), concurrency, warmup));
+        Console.WriteLine(await SubmissionLoad.MeasureAsync(provider, CulturalServerless.Functions.Auth.AuthOptions.From(configuration), runId,
+            int.Parse(submissions, CultureInfo.InvariantCulture), concurrency, warmup, keep));
         return;
     }
     var seeding = Stopwatch.StartNew();

@@ -23,12 +23,45 @@ namespace CulturalServerless.LoadHarness;
 /// </summary>
 internal static class SubmissionLoad
 {
-    public static async Task<string> MeasureAsync(IServiceProvider provider, AuthOptions auth, int count, int concurrency, int warmup)
+    public static async Task<string> MeasureAsync(IServiceProvider provider, AuthOptions auth, string runId, int count, int concurrency, int warmup, bool keep)
+    {
+        // Agency ids of this run's own, so that no report request is already there from an earlier
+        // run against the same Azurite (its create would conflict: another, costlier path); the
+        // run's report requests are deleted at the end, so Azurite does not fill up run after run.
+        try
+        {
+            return await MeasureRunAsync(provider, auth, runId, count, concurrency, warmup);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                await DeleteReportRequestsAsync(provider, runId);
+            }
+        }
+    }
+
+    private static async Task DeleteReportRequestsAsync(IServiceProvider provider, string runId)
+    {
+        var container = provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests);
+        foreach (var prefix in new[] { "warm-", "load-", "floor-" })
+        {
+            var names = new List<string>();
+            await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{prefix}{runId}-", CancellationToken.None))
+            {
+                names.Add(blob.Name);
+            }
+            await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, ct) =>
+                await container.DeleteBlobIfExistsAsync(name, cancellationToken: ct));
+        }
+    }
+
+    private static async Task<string> MeasureRunAsync(IServiceProvider provider, AuthOptions auth, string runId, int count, int concurrency, int warmup)
     {
         var admin = new Caller("load-harness", "load-harness", new HashSet<string> { Roles.Admin }, AccessScope.None);
         var agencies = provider.GetRequiredService<AgencyService>();
-        var warmupIds = Enumerable.Range(0, warmup).Select(i => $"warm-{i:D5}").ToList();
-        var ids = Enumerable.Range(0, count).Select(i => $"load-{i:D5}").ToList();
+        var warmupIds = Enumerable.Range(0, warmup).Select(i => $"warm-{runId}-{i:D5}").ToList();
+        var ids = Enumerable.Range(0, count).Select(i => $"load-{runId}-{i:D5}").ToList();
         await Parallel.ForEachAsync(warmupIds.Concat(ids), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
             await agencies.RegisterAsync(admin, id, new AgencyRegistration
             {
@@ -69,9 +102,13 @@ internal static class SubmissionLoad
         // is what a host that has been running a while executes.
         await SubmitAllAsync(warmupIds);
         latencies.Clear();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var submissions = Stopwatch.StartNew();
         await SubmitAllAsync(ids);
         submissions.Stop();
+        var allocatedPerSubmission = (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)count;
+        var pausedShare = (GC.GetTotalPauseDuration() - pausedBefore) / submissions.Elapsed;
 
         // The emulator's raw rate for a document of the same size, as the baseline.
         var version = (await provider.GetRequiredService<IAssessmentStore>().FindVersionAsync(ids[0], 2022, 1, CancellationToken.None))!.Value;
@@ -95,7 +132,7 @@ internal static class SubmissionLoad
             await container.CreateItemAsync(copy, new PartitionKey(copy.PartitionKey), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
             await requests.EnsureWrittenAsync(new ReportRequest
             {
-                Agency = agency with { Id = $"floor-{i}" }, Year = version.Year, Version = version.Version,
+                Agency = agency with { Id = $"floor-{runId}-{i}" }, Year = version.Year, Version = version.Version,
                 Submission = version.Submission, Score = version.Score, SubmittedAt = version.SubmittedAt, Issue = version.Issue,
             }, ct);
         });
@@ -106,7 +143,7 @@ internal static class SubmissionLoad
         var floorRate = count / floor.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToArray();
         return $"Submissions: {count} through the function class in {submissions.Elapsed.TotalSeconds:F1} s = {submitRate:F0}/s "
-            + $"({failures} not 201, after {warmup} untimed), concurrency {concurrency}, latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms; "
+            + $"({failures} not 201, after {warmup} untimed), concurrency {concurrency}, latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, {allocatedPerSubmission / 1024:F0} KB allocated per submission, GC pauses {100 * pausedShare:F1}% of the time; "
             + $"raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
             + $"{upsertRate:F0}/s; one create + the report-request blob, nothing else (the floor): {floorRate:F0}/s. "
             + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts)";
