@@ -18,20 +18,31 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
     /// <summary>Claims every agency for <paramref name="decisionId"/>, or releases what it took and throws 409 naming the agencies another attempt holds.</summary>
     public async Task<HeldClaims> ClaimAsync(string decisionId, IReadOnlyList<string> agencyIds, CancellationToken cancellationToken)
     {
+        var outcomes = new ClaimOutcome?[agencyIds.Count];
         var held = new HeldClaims(this);
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, agencyIds.Count), Parallelism(cancellationToken), async (i, token) =>
+            {
+                outcomes[i] = await OptimisticConcurrency.RunAsync(
+                    attempt => TryClaimAsync(agencyIds[i], decisionId, attempt), clock,
+                    $"Không giữ được quyền quyết định cho cơ quan '{agencyIds[i]}' do xung đột liên tục; vui lòng thử lại.", token);
+            });
+        }
+        catch
+        {
+            // What was taken before a claim failed is let go, not left to its lease.
+            await HeldOf(held, agencyIds, outcomes).ReleaseAsync(cancellationToken);
+            throw;
+        }
+        HeldOf(held, agencyIds, outcomes);
         var problems = new ValidationProblemList();
         var holders = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < agencyIds.Count; i++)
         {
             var agencyId = agencyIds[i];
-            var outcome = await OptimisticConcurrency.RunAsync(
-                token => TryClaimAsync(agencyId, decisionId, token), clock,
-                $"Không giữ được quyền quyết định cho cơ quan '{agencyId}' do xung đột liên tục; vui lòng thử lại.", cancellationToken);
-            if (outcome.ETag is { } eTag)
-            {
-                held.Add(agencyId, eTag);
-                continue;
-            }
+            var outcome = outcomes[i]!;
+            if (outcome.ETag is not null) continue;
             holders.Add(outcome.Holder!);
             problems.Add($"$.agencyIds[{i}]", "being-decided",
                 $"Cơ quan '{agencyId}' đang được xét trong quyết định khác ({outcome.Holder}).",
@@ -48,6 +59,15 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
         };
         problem.Extensions["decisionIds"] = holders.ToList();
         throw problem;
+    }
+
+    private static HeldClaims HeldOf(HeldClaims held, IReadOnlyList<string> agencyIds, ClaimOutcome?[] outcomes)
+    {
+        for (var i = 0; i < agencyIds.Count; i++)
+        {
+            if (outcomes[i]?.ETag is { } eTag) held.Add(agencyIds[i], eTag);
+        }
+        return held;
     }
 
     private async Task<Attempt<ClaimOutcome>> TryClaimAsync(string agencyId, string decisionId, CancellationToken cancellationToken)
@@ -88,6 +108,12 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
         }
     }
 
+    /// <summary>A decision lists up to <see cref="DecisionService.MaxAgencies"/> agencies: a few claims at a time keep it within the request's deadline.</summary>
+    private const int ClaimConcurrency = 8;
+
+    private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = ClaimConcurrency, CancellationToken = cancellationToken };
+
     /// <summary>The agency's claim as taken (its ETag), or the decision id holding it.</summary>
     private sealed record ClaimOutcome(string? ETag, string? Holder);
 
@@ -100,7 +126,8 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
 
         public async Task ReleaseAsync(CancellationToken cancellationToken)
         {
-            foreach (var (agencyId, eTag) in held) await owner.ReleaseAsync(agencyId, eTag, cancellationToken);
+            // Not cut short by the request's token: each release is best effort under it.
+            await Parallel.ForEachAsync(held, Parallelism(CancellationToken.None), (claim, _) => new ValueTask(owner.ReleaseAsync(claim.AgencyId, claim.ETag, cancellationToken)));
             held.Clear();
         }
     }

@@ -19,15 +19,15 @@ public sealed class DecisionClaimTests(AppServices app) : IClassFixture<AppServi
     private AppraisalCalls Calls => new(app, api);
     private IRecognitionClaimStore Claims => app.Get<IRecognitionClaimStore>();
 
-    private static JsonObject Body(string agencyId) => new()
+    private static JsonObject Body(string[] agencyIds) => new()
     {
-        ["jurisdiction"] = "51", ["year"] = 2024, ["signerName"] = "Nguyễn Văn Chủ Tịch", ["agencyIds"] = new JsonArray(agencyId),
+        ["jurisdiction"] = "51", ["year"] = 2024, ["signerName"] = "Nguyễn Văn Chủ Tịch", ["agencyIds"] = new JsonArray([.. agencyIds.Select(id => (JsonNode)id)]),
     };
 
-    private async Task<ApiResponse> CreateAsync(string agencyId, string key)
+    private async Task<ApiResponse> CreateAsync(string agencyId, string key, params string[] others)
     {
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = key };
-        var request = app.Request(await Calls.TokenAsync(Roles.Decider, "51"), "POST", "/api/decisions", Body(agencyId).ToJsonString(), headers: headers);
+        var request = app.Request(await Calls.TokenAsync(Roles.Decider, "51"), "POST", "/api/decisions", Body([agencyId, .. others]).ToJsonString(), headers: headers);
         return await HttpCalls.ExecuteAsync(request, functions.Create(request, CancellationToken.None));
     }
 
@@ -64,24 +64,29 @@ public sealed class DecisionClaimTests(AppServices app) : IClassFixture<AppServi
         // The first request claimed the agency and crashed before it stored its decision.
         Assert.NotNull(await Claims.TryCreateAsync(new RecognitionClaim(agencyId, firstId, DateTimeOffset.UtcNow), CancellationToken.None));
 
+        var free = await Calls.AppraisedForDecisionAsync("51.522");
+
         var second = Guid.NewGuid().ToString();
-        var waiting = await CreateAsync(agencyId, second);
+        var waiting = await CreateAsync(free, second, agencyId);
         Assert.Equal(409, waiting.Status);
         Assert.Equal("/problems/agency-being-decided", (string?)waiting.Json["type"]);
-        Assert.Equal(["$.agencyIds[0]"], waiting.ErrorPaths);
+        Assert.Equal(["$.agencyIds[1]"], waiting.ErrorPaths);
         Assert.Equal(["being-decided"], waiting.ErrorCodes);
         Assert.Equal([firstId], waiting.Json["decisionIds"]!.AsArray().Select(d => (string?)d));
         Assert.Equal($"{AgencyClaims.RetryAfterSeconds}", waiting.Headers.RetryAfter.ToString());
         Assert.Null(await app.Get<IDecisionStore>().FindAsync(await DecisionIdOf(second), CancellationToken.None));
+        Assert.Null(await Claims.FindAsync(free, CancellationToken.None)); // the claim it took on the free agency is let go
 
         // The first request's retry keeps its own claim and issues the decision.
         var created = await CreateAsync(agencyId, first);
         Assert.Equal(202, created.Status);
         Assert.Equal(firstId, (string?)created.Json["id"]);
 
-        var refused = await CreateAsync(agencyId, second);
+        var refused = await CreateAsync(free, second, agencyId);
         Assert.Equal(422, refused.Status);
+        Assert.Equal(["$.agencyIds[1]"], refused.ErrorPaths);
         Assert.Equal(["not-eligible"], refused.ErrorCodes);
+        Assert.Null(await Claims.FindAsync(free, CancellationToken.None));
         Assert.Equal(1, await DecisionsListingAsync(agencyId));
         Assert.Null(await Claims.FindAsync(agencyId, CancellationToken.None));
     }
