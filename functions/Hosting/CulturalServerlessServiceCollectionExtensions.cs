@@ -63,6 +63,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<AssessmentExportService>();
         services.AddSingleton<DecisionExportService>();
         services.AddSingleton<StatisticsService>();
+        services.AddSingleton<AgencyClaims>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionRenderer>();
         services.AddSingleton<DecisionRenderingService>();

@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDecisionStore>(sp => sp.GetRequiredService<DecisionRepository>());
         services.AddSingleton<IIssuedDecisions>(sp => sp.GetRequiredService<DecisionRepository>());
         services.AddSingleton<IDecisionDocumentStore, DecisionDocumentStore>();
+        services.AddSingleton<IRecognitionClaimStore, RecognitionClaimRepository>();
         services.AddSingleton<IDocumentRegister, DocumentNumberCounter>();
         services.AddSingleton<IApiClientStore, ApiClientRepository>();
         services.AddSingleton<IReminderStore, ReminderRepository>();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using CulturalServerless.Application.Problems;
 using CulturalServerless.Serialization;
+using Microsoft.Net.Http.Headers;
 
 namespace CulturalServerless.Functions.Http.Problems;
 
@@ -24,6 +26,10 @@ public static class ProblemResults
         if (problem.Errors.Count > 0)
         {
             body["errors"] = problem.Errors;
+        }
+        if (problem.RetryAfterSeconds is { } seconds)
+        {
+            request.HttpContext.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
         }
         foreach (var (key, value) in problem.Extensions)
         {

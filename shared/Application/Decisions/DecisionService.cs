@@ -33,6 +33,7 @@ public sealed partial class DecisionService(
     IDecisionDocumentStore documents,
     IDocumentRegister register,
     IRecognitionProcedures procedures,
+    AgencyClaims claims,
     TimeProvider clock,
     ILogger<DecisionService> logger)
 {
@@ -97,14 +98,31 @@ public sealed partial class DecisionService(
             return await ReplayAsync(earlier.Value, requestHash, cancellationToken);
         }
 
-        var listedAgencies = await EligibleAsync(caller, jurisdiction!, year, ids, procedure!, cancellationToken);
-        var registerKey = DecisionKeys.RegisterOf(procedure!.Jurisdiction, procedure.Body.Symbol);
+        // Held while the agencies' prior decisions are read and this one is stored, so a
+        // concurrent request listing one of them waits, or sees this decision once it is stored.
+        var held = await claims.ClaimAsync(id, ids, cancellationToken);
+        try
+        {
+            return await IssueAsync(caller, request, key, id, requestHash, jurisdiction!, year, ids, procedure!, today, cancellationToken);
+        }
+        finally
+        {
+            await held.ReleaseAsync(cancellationToken);
+        }
+    }
+
+    private async Task<DecisionOutcome> IssueAsync(
+        Caller caller, DecisionRequest request, string key, string id, string requestHash, string jurisdiction, int year,
+        IReadOnlyList<string> ids, RecognitionProcedure procedure, DateOnly today, CancellationToken cancellationToken)
+    {
+        var listedAgencies = await EligibleAsync(caller, jurisdiction, year, ids, procedure, cancellationToken);
+        var registerKey = DecisionKeys.RegisterOf(procedure.Jurisdiction, procedure.Body.Symbol);
         var sequence = await register.NumberForAsync(registerKey, today.Year, id, cancellationToken);
         var now = clock.GetUtcNow();
         var decision = new RecognitionDecisionRecord
         {
             Id = id,
-            Jurisdiction = jurisdiction!,
+            Jurisdiction = jurisdiction,
             Year = year,
             Date = today,
             SignerName = request.SignerName!.Trim(),
@@ -127,7 +145,7 @@ public sealed partial class DecisionService(
             return await ReplayAsync(twin.Value, requestHash, cancellationToken);
         }
         await documents.EnsureRequestedAsync(id, cancellationToken);
-        LogCreated(id, decision.DocumentNumber, jurisdiction!, year, listedAgencies.Count);
+        LogCreated(id, decision.DocumentNumber, jurisdiction, year, listedAgencies.Count);
         return new DecisionOutcome(DecisionView.From(decision), Replayed: false);
     }
 

@@ -16,6 +16,9 @@ public sealed class ApiProblemException(ProblemType type, string detail, IReadOn
     /// <summary>Extra members of the problem document, e.g. the report state on a 404 for a report.</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 
+    /// <summary>When the same request may succeed later: the <c>Retry-After</c> of the answer, in seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static ApiProblemException Invalid(IReadOnlyList<ValidationProblem> errors) =>
         new(ProblemType.Validation, $"Có {errors.Count} lỗi trong dữ liệu gửi lên (see errors).", errors);
 

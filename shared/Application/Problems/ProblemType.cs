@@ -19,6 +19,7 @@ public sealed record ProblemType(string Slug, int Status, string Title, string T
     public static readonly ProblemType NotFound = new("not-found", 404, "Không tìm thấy", "Not found");
     public static readonly ProblemType Conflict = new("conflict", 409, "Xung đột dữ liệu", "The resource was changed by someone else");
     public static readonly ProblemType IdempotencyKeyReused = new("idempotency-key-reused", 409, "Idempotency-Key đã được dùng cho nội dung khác", "The Idempotency-Key was used for a different request");
+    public static readonly ProblemType AgencyBeingDecided = new("agency-being-decided", 409, "Cơ quan đang được xét trong quyết định khác", "An agency is being decided in another decision right now; retry after Retry-After");
     public static readonly ProblemType NotSubmitted = new("not-submitted", 409, "Chưa nộp chính thức", "There is no official submission to act on (a draft is not appraised)");
     public static readonly ProblemType InvalidTransition = new("invalid-transition", 409, "Bước này không thực hiện được ở trạng thái hiện tại", "This step is not allowed in the current state of the process");
     public static readonly ProblemType AssessmentLocked = new("assessment-locked", 409, "Tự đánh giá đã khóa sau thẩm định", "The assessment is locked by its final appraisal");

@@ -9,7 +9,7 @@ namespace CulturalServerless.Storage.Cosmos;
 /// <summary>
 /// The three Cosmos DB operations every repository uses, with the one meaning each status has here:
 /// a point read that finds nothing is null (404); a create whose id is taken fails softly (409,
-/// "already done"); a replace whose ETag is stale fails softly (412, "someone else won, re-read").
+/// "already done"); a replace or delete whose ETag is stale fails softly (412, "someone else won, re-read").
 /// </summary>
 public static class ContainerOperations
 {
@@ -56,6 +56,22 @@ public static class ContainerOperations
         catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
         {
             return null;
+        }
+    }
+
+    /// <summary>Deletes the item if it still has <paramref name="eTag"/>; false when it changed or went meanwhile.</summary>
+    public static async Task<bool> TryDeleteAsync(this Container container, string id, string partitionKey, string eTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey), new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) return false;
+            response.EnsureSuccessStatusCode();
+            return true;
+        }
+        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 }

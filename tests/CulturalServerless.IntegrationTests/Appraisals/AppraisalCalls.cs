@@ -88,6 +88,34 @@ public sealed class AppraisalCalls(AppServices app, ApiClient api)
         return final;
     }
 
+    /// <summary>A new agency of <paramref name="jurisdiction"/> appraised for 2023 and 2024: eligible for a first recognition in 2024 unless 2024 fails.</summary>
+    public async Task<string> AppraisedForDecisionAsync(string jurisdiction, bool passes2024 = true)
+    {
+        var calls = this;
+        var agencyId = await api.RegisterAgencyAsync(jurisdiction);
+        foreach (var year in new[] { "2023", "2024" })
+        {
+            var body = ApiClient.Sample("assessment-2022.json");
+            body["year"] = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture);
+            body.Remove("rubricId");
+            var submitted = await api.SubmitAsync(agencyId, year, body.ToJsonString());
+            Assert.True(submitted.Status == 201, submitted.Body?.ToJsonString());
+            if (year == "2024" && !passes2024)
+            {
+                var low = await calls.RecordAsync(agencyId, await calls.AllItemsAsync(agencyId, new Dictionary<string, decimal> { ["1.1"] = 0, ["1.2"] = 0, ["1.4"] = 0 }, year), year: year);
+                Assert.Equal(200, (await calls.FinalizeAsync(agencyId, new JsonObject
+                {
+                    ["result"] = "does-not-meet", ["reasons"] = new JsonArray("Tổng điểm thẩm định dưới mức đạt."),
+                }, low.Headers.ETag.ToString(), year: year)).Status);
+            }
+            else
+            {
+                await calls.PassAsync(agencyId, year);
+            }
+        }
+        return agencyId;
+    }
+
     private static string Path(string agencyId, string year) => $"/api/agencies/{agencyId}/assessments/{year}/appraisal";
 
     /// <summary>With <paramref name="ifMatch"/> null, the assessment's current ETag; <see cref="NoIfMatch"/> sends none.</summary>

@@ -26,33 +26,6 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
     private readonly DecisionFunctions functions = new(app.Get<DecisionService>(), app.Get<RecognitionHistoryService>(), NullLogger<DecisionFunctions>.Instance);
     private readonly DecisionExportFunction exportFunction = new(app.Get<DecisionExportService>(), NullLogger<DecisionExportFunction>.Instance);
 
-    private async Task<string> AgencyAppraisedAsync(string jurisdiction, bool passes2024 = true)
-    {
-        var calls = Calls;
-        var agencyId = await api.RegisterAgencyAsync(jurisdiction);
-        foreach (var year in new[] { "2023", "2024" })
-        {
-            var body = ApiClient.Sample("assessment-2022.json");
-            body["year"] = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture);
-            body.Remove("rubricId");
-            var submitted = await api.SubmitAsync(agencyId, year, body.ToJsonString());
-            Assert.True(submitted.Status == 201, submitted.Body?.ToJsonString());
-            if (year == "2024" && !passes2024)
-            {
-                var low = await calls.RecordAsync(agencyId, await calls.AllItemsAsync(agencyId, new Dictionary<string, decimal> { ["1.1"] = 0, ["1.2"] = 0, ["1.4"] = 0 }, year), year: year);
-                Assert.Equal(200, (await calls.FinalizeAsync(agencyId, new JsonObject
-                {
-                    ["result"] = "does-not-meet", ["reasons"] = new JsonArray("Tổng điểm thẩm định dưới mức đạt."),
-                }, low.Headers.ETag.ToString(), year: year)).Status);
-            }
-            else
-            {
-                await calls.PassAsync(agencyId, year);
-            }
-        }
-        return agencyId;
-    }
-
     private async Task<ApiResponse> CreateAsync(JsonObject body, string? token = null, string? key = null)
     {
         var headers = new Dictionary<string, string>();
@@ -98,9 +71,9 @@ public sealed class DecisionApiTests(AppServices app) : IClassFixture<AppService
     [Fact]
     public async Task A_decision_lists_exactly_the_eligible_agencies_is_signed_by_the_trigger_and_verifies_as_a_decision()
     {
-        var first = await AgencyAppraisedAsync("51.522");
-        var second = await AgencyAppraisedAsync("51.523");
-        var failing = await AgencyAppraisedAsync("51.522", passes2024: false);
+        var first = await Calls.AppraisedForDecisionAsync("51.522");
+        var second = await Calls.AppraisedForDecisionAsync("51.523");
+        var failing = await Calls.AppraisedForDecisionAsync("51.522", passes2024: false);
 
         var refused = await CreateAsync(Body(first, second, failing));
         Assert.Equal(422, refused.Status);

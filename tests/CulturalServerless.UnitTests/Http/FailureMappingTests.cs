@@ -86,6 +86,25 @@ public sealed class FailureMappingTests
         Assert.DoesNotContain("Cosmos", (string)body["detail"]!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_client_problem_that_may_succeed_later_carries_its_Retry_After_and_others_none()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/api/decisions";
+        var busy = new CulturalServerless.Application.Problems.ApiProblemException(
+            CulturalServerless.Application.Problems.ProblemType.AgencyBeingDecided, "busy") { RetryAfterSeconds = 5 };
+
+        var result = Assert.IsType<JsonResult>(CulturalServerless.Functions.Http.Problems.ProblemResults.From(busy, context.Request));
+
+        Assert.Equal(409, result.StatusCode);
+        Assert.Equal("/problems/agency-being-decided", Body(result)["type"]);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        var other = new DefaultHttpContext();
+        CulturalServerless.Functions.Http.Problems.ProblemResults.From(
+            new CulturalServerless.Application.Problems.ApiProblemException(CulturalServerless.Application.Problems.ProblemType.Conflict, "changed"), other.Request);
+        Assert.False(other.Response.Headers.ContainsKey("Retry-After"));
+    }
+
     private static (JsonResult Result, IHeaderDictionary Headers) Answer(Exception exception, bool deadlinePassed)
     {
         var context = new DefaultHttpContext();
