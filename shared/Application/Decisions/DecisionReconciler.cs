@@ -27,31 +27,12 @@ public sealed partial class DecisionReconciler(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var stuckBefore = now - settings.StuckAfter;
-        var cap = Math.Max(1, settings.ReconcileMaxPerRun);
-        int due = 0, requested = 0, skipped = 0, errors = 0;
-        string? token = null;
-        do
-        {
-            var page = await decisions.FindStuckRequestedAsync(stuckBefore, token, Math.Min(settings.ReconcilePageSize, cap - due), cancellationToken);
-            foreach (var id in page.Items)
-            {
-                due++;
-                try
-                {
-                    if (await RequestAgainAsync(id, stuckBefore, now, cancellationToken)) requested++;
-                    else skipped++;
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    errors++;
-                    LogDecisionFailed(exception, id);
-                }
-            }
-            token = page.ContinuationToken;
-        }
-        while (token is not null && due < cap);
-
-        var summary = new DecisionReconcileSummary(due, requested, skipped, errors, Capped: token is not null);
+        var pass = await ReconcilePass.RunAsync<string>(
+            (token, size) => decisions.FindStuckRequestedAsync(stuckBefore, token, size, cancellationToken),
+            id => RequestAgainAsync(id, stuckBefore, now, cancellationToken),
+            (exception, id) => LogDecisionFailed(exception, id),
+            settings.ReconcilePageSize, Math.Max(1, settings.ReconcileMaxPerRun), cancellationToken);
+        var summary = new DecisionReconcileSummary(pass.Seen, pass.Handled, pass.Skipped, pass.Errors, pass.Capped);
         LogSummary(summary.Due, summary.Requested, summary.Skipped, summary.Errors, summary.Capped);
         return summary;
     }
