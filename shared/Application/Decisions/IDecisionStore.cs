@@ -1,4 +1,5 @@
 using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Paging;
 
 namespace CulturalServerless.Application.Decisions;
 
@@ -23,7 +24,7 @@ public interface IDecisionStore
     /// Ids of decisions whose document is still requested, last requested at or before
     /// <paramref name="requestedBefore"/> (the reconciler's work), a page at a time.
     /// </summary>
-    Task<Paging.Page<string>> FindStuckRequestedAsync(
+    Task<Page<string>> FindStuckRequestedAsync(
         DateTimeOffset requestedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 }
 
