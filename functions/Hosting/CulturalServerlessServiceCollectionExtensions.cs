@@ -67,6 +67,7 @@ public static class CulturalServerlessServiceCollectionExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionRenderer>();
         services.AddSingleton<DecisionRenderingService>();
+        services.AddSingleton<DecisionReconciler>();
         services.AddSingleton<RecognitionHistoryService>();
         services.AddReportSigning(configuration);
         services.AddOptions<ReportRetryOptions>().Bind(configuration.GetSection(ReportRetryOptions.Section));

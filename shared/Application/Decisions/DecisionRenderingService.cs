@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CulturalServerless.Application.Assessments;
-using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Procedures;
 using CulturalServerless.Application.Reports;
 using CulturalServerless.Application.Webhooks;
@@ -46,7 +45,7 @@ public sealed partial class DecisionRenderingService(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(exception, id);
-            await ChangeAsync(id, current => current.Document.State == ReportState.Ready ? null : current with
+            await decisions.ChangeAsync(id, current => current.Document.State == ReportState.Ready ? null : current with
             {
                 Document = current.Document with
                 {
@@ -54,13 +53,13 @@ public sealed partial class DecisionRenderingService(
                     Attempts = current.Document.Attempts + 1,
                     FailureReason = $"Không tạo được quyết định: {exception.GetType().Name} (lần thử {current.Document.Attempts + 1})",
                 },
-            }, cancellationToken);
+            }, clock, cancellationToken);
             throw;
         }
-        var signed = await ChangeAsync(id, current => current.Document.State == ReportState.Ready ? null : current with
+        var signed = await decisions.ChangeAsync(id, current => current.Document.State == ReportState.Ready ? null : current with
         {
             Document = current.Document.Ready(document),
-        }, cancellationToken);
+        }, clock, cancellationToken);
         if (signed is null) return; // another run recorded it and told the agencies
         LogSigned(id, decision.DocumentNumber, decision.Agencies.Count, document.Size);
         foreach (var agency in decision.Agencies)
@@ -82,16 +81,6 @@ public sealed partial class DecisionRenderingService(
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(signedPdf.Pdf));
         return await documents.StoreAsync(decision.Id, signedPdf.Pdf, sha256, decision.DocumentNumber, clock.GetUtcNow(), signedPdf.CertificateThumbprint, cancellationToken);
     }
-
-    /// <summary>The record changed as a function of itself (null from <paramref name="change"/>: leave it); the change made, or null when none was.</summary>
-    private Task<RecognitionDecisionRecord?> ChangeAsync(
-        string id, Func<RecognitionDecisionRecord, RecognitionDecisionRecord?> change, CancellationToken cancellationToken) =>
-        OptimisticConcurrency.RunAsync(async ct =>
-        {
-            var current = await decisions.FindAsync(id, ct);
-            if (current is null || change(current.Value) is not { } next) return Attempt<RecognitionDecisionRecord?>.Done(null);
-            return await decisions.TryReplaceAsync(next, current.ETag, ct) ? Attempt<RecognitionDecisionRecord?>.Done(next) : Attempt<RecognitionDecisionRecord?>.Retry;
-        }, clock, $"Quyết định {id}: quá nhiều thay đổi đồng thời.", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision {DecisionId} is signed already; nothing to do")]
     private partial void LogAlreadySigned(string decisionId);

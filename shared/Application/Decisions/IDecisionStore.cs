@@ -1,4 +1,5 @@
 using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Paging;
 
 namespace CulturalServerless.Application.Decisions;
 
@@ -19,6 +20,12 @@ public interface IDecisionStore
     /// <summary>Decisions of a province (jurisdictions under its code), for eligibility over many agencies at once.</summary>
     Task<IReadOnlyList<RecognitionDecisionRecord>> ListForProvinceAsync(string province, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ids of decisions whose document is still requested, last requested at or before
+    /// <paramref name="requestedBefore"/> (the reconciler's work), a page at a time.
+    /// </summary>
+    Task<Page<string>> FindStuckRequestedAsync(
+        DateTimeOffset requestedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 }
 
 /// <summary>The render requests and the signed PDFs of decisions, in Blob Storage.</summary>
@@ -26,6 +33,9 @@ public interface IDecisionDocumentStore
 {
     /// <summary>Writes the render request unless it is there (a retry): the blob trigger renders it.</summary>
     Task EnsureRequestedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Writes the render request whether or not it is there, so the blob trigger fires again (the reconciler's re-request).</summary>
+    Task RewriteRequestAsync(string id, CancellationToken cancellationToken);
 
     Task<Reports.StoredReport?> FindAsync(string id, CancellationToken cancellationToken);
 

@@ -33,56 +33,19 @@ public sealed partial class ReportReconciler(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var cap = Math.Max(1, settings.ReconcileMaxPerRun);
-        int due = 0, requested = 0, skipped = 0, errors = 0;
-        string? token = null;
-        do
-        {
-            var page = await assessments.FindReportsDueAsync(
-                now - settings.StuckAfter, now, token, Math.Min(settings.ReconcilePageSize, cap - due), cancellationToken);
-            foreach (var key in page.Items)
-            {
-                due++;
-                try
-                {
-                    if (await RequestDueAsync(key, now, settings, cancellationToken)) requested++;
-                    else skipped++;
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    errors++;
-                    LogVersionFailed(exception, key.AgencyId, key.Year, key.Version);
-                }
-            }
-            token = page.ContinuationToken;
-        }
-        while (token is not null && due < cap);
-        var capped = token is not null;
+        var versions = await ReconcilePass.RunAsync<VersionKey>(
+            (token, size) => assessments.FindReportsDueAsync(now - settings.StuckAfter, now, token, size, cancellationToken),
+            key => RequestDueAsync(key, now, settings, cancellationToken),
+            (exception, key) => LogVersionFailed(exception, key.AgencyId, key.Year, key.Version),
+            settings.ReconcilePageSize, cap, cancellationToken);
+        var heads = await ReconcilePass.RunAsync<VersionKey>(
+            (token, size) => assessments.FindHeadsAwaitingReportAsync(now - settings.StuckAfter, token, size, cancellationToken),
+            key => BringHeadInStepAsync(key, cancellationToken),
+            (exception, key) => LogHeadFailed(exception, key.AgencyId, key.Year),
+            settings.ReconcilePageSize, cap, cancellationToken);
 
-        int headsChecked = 0, headsFixed = 0;
-        token = null;
-        do
-        {
-            var page = await assessments.FindHeadsAwaitingReportAsync(
-                now - settings.StuckAfter, token, Math.Min(settings.ReconcilePageSize, cap - headsChecked), cancellationToken);
-            foreach (var key in page.Items)
-            {
-                headsChecked++;
-                try
-                {
-                    if (await BringHeadInStepAsync(key, cancellationToken)) headsFixed++;
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    errors++;
-                    LogHeadFailed(exception, key.AgencyId, key.Year);
-                }
-            }
-            token = page.ContinuationToken;
-        }
-        while (token is not null && headsChecked < cap);
-        capped |= token is not null;
-
-        var summary = new ReconcileSummary(due, requested, skipped, headsChecked, headsFixed, errors, capped);
+        var summary = new ReconcileSummary(versions.Seen, versions.Handled, versions.Skipped, heads.Seen, heads.Handled,
+            versions.Errors + heads.Errors, versions.Capped || heads.Capped);
         LogSummary(summary.Due, summary.Requested, summary.Skipped, summary.HeadsChecked, summary.HeadsFixed, summary.Errors, summary.Capped);
         return summary;
     }

@@ -22,21 +22,26 @@ public sealed class DecisionDocumentStore(BlobServiceClient blobs, ReportStore r
     {
         try
         {
-            // The record is the request; the blob only wakes the trigger, so it carries the id alone.
-            await requests.GetBlobClient(DecisionKeys.RequestName(id)).UploadAsync(
-                BinaryData.FromObjectAsJson(new { decisionId = id }),
-                new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                },
-                cancellationToken);
+            await UploadRequestAsync(id, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             // Written by an earlier attempt of the same request.
         }
     }
+
+    public Task RewriteRequestAsync(string id, CancellationToken cancellationToken) => UploadRequestAsync(id, conditions: null, cancellationToken);
+
+    // The record is the request; the blob only wakes the trigger, so it carries the id alone.
+    private Task UploadRequestAsync(string id, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+        requests.GetBlobClient(DecisionKeys.RequestName(id)).UploadAsync(
+            BinaryData.FromObjectAsJson(new { decisionId = id }),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                Conditions = conditions,
+            },
+            cancellationToken);
 
     public Task<StoredReport?> FindAsync(string id, CancellationToken cancellationToken) => reports.FindAsync(BlobName(id), cancellationToken);
 

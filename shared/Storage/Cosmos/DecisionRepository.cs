@@ -1,5 +1,6 @@
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Decisions;
+using CulturalServerless.Application.Paging;
 using CulturalServerless.Application.Reports;
 using Microsoft.Azure.Cosmos;
 
@@ -7,7 +8,7 @@ namespace CulturalServerless.Storage.Cosmos;
 
 /// <summary>
 /// Recognition decisions in the <c>decisions</c> container, partitioned by id: reads are point
-/// reads; the few queries (an agency's decisions, a province's, one by its PDF's hash) leave the
+/// reads; the few queries (an agency's decisions, a province's, one by its PDF's hash, the stuck ones) leave the
 /// partition, over a container that holds a handful of decisions per province and year.
 /// </summary>
 public sealed class DecisionRepository(Database database) : IDecisionStore, IIssuedDecisions
@@ -39,6 +40,16 @@ public sealed class DecisionRepository(Database database) : IDecisionStore, IIss
             .Where("c.document.sha256 = @sha256", "@sha256", sha256), cancellationToken))
         .Select(d => new IssuedDecision(d.Id, d.Jurisdiction, d.Year, d.Agencies.Count, d.DocumentNumber, d.Document.CertificateThumbprint))
         .FirstOrDefault();
+
+    // Timestamps compare as strings because they are stored in UTC ISO 8601 (CosmosQueries.Timestamp).
+    public Task<Page<string>> FindStuckRequestedAsync(
+        DateTimeOffset requestedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        CosmosPaging.ReadPageAsync<string>(container, new FilteredQuery()
+            .Where("c.type = @type", "@type", RecognitionDecisionRecord.DocumentType)
+            .Where("c.document.state = @requested", "@requested", "requested")
+            .Where("(c.document.requestedAt <= @requestedBefore OR (NOT IS_DEFINED(c.document.requestedAt) AND c.requestedAt <= @requestedBefore))",
+                "@requestedBefore", CosmosQueries.Timestamp(requestedBefore))
+            .Select("SELECT VALUE c.id FROM c"), continuationToken, pageSize, cancellationToken);
 
     private async Task<IReadOnlyList<RecognitionDecisionRecord>> ReadAllAsync(FilteredQuery query, CancellationToken cancellationToken)
     {

@@ -276,8 +276,6 @@ public sealed class ReconcilerTests
     [Fact]
     public async Task Two_reconcilers_running_at_once_request_each_stuck_report_once()
     {
-        // A clock that is set by hand but whose timers are real: the loser of an If-Match race
-        // pauses a few milliseconds and reads again, which a FakeTimeProvider would hold forever.
         var clock = new SetClock(DateTimeOffset.UtcNow);
         await using var harness = await Harness.StartAsync(clock);
         var agencyIds = new List<string>();
@@ -304,12 +302,6 @@ public sealed class ReconcilerTests
         }
     }
 
-    private sealed class SetClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     [Fact]
     public async Task A_failing_render_is_retried_with_back_off_up_to_the_limit_then_failed_for_good_and_the_admin_retry_renders_it()
