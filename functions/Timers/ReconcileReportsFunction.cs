@@ -17,8 +17,9 @@ public sealed partial class ReconcileReportsFunction(
     public async Task Run([TimerTrigger("%RECONCILE_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         if (timer.IsPastDue) LogPastDue(timer.ScheduleStatus?.Last, timer.ScheduleStatus?.Next);
-        await reconciler.RunAsync(cancellationToken);
-        await decisions.RunAsync(cancellationToken);
+        // Independent passes over different documents: one whose store fails does not keep the
+        // other from running, and the run still fails for the host to log and count.
+        await Task.WhenAll(reconciler.RunAsync(cancellationToken), decisions.RunAsync(cancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ReconcileReports is running late (past due; last run {Last}, next {Next})")]
