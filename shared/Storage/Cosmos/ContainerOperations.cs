@@ -62,16 +62,10 @@ public static class ContainerOperations
     /// <summary>Deletes the item if it still has <paramref name="eTag"/>; false when it changed or went meanwhile.</summary>
     public static async Task<bool> TryDeleteAsync(this Container container, string id, string partitionKey, string eTag, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey), new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken);
-            if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) return false;
-            response.EnsureSuccessStatusCode();
-            return true;
-        }
-        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return false;
-        }
+        // The stream API answers 412 and 404 as statuses, as the read above does, not as exceptions.
+        using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey), new ItemRequestOptions { IfMatchEtag = eTag }, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) return false;
+        response.EnsureSuccessStatusCode();
+        return true;
     }
 }
