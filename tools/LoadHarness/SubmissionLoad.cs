@@ -132,16 +132,17 @@ internal static class SubmissionLoad
         {
             var warmupIds = Enumerable.Range(0, warmup).Select(i => $"warm-{runId}-{warmupRounds}-{i:D5}").ToList();
             await RegisterAsync(warmupIds);
-            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-            var round = Stopwatch.StartNew();
-            await SubmitAllAsync(warmupIds);
-            if (version is null)
+            var round = await TimedAsync(async () =>
             {
-                version = (await provider.GetRequiredService<IAssessmentStore>().FindVersionAsync(warmupIds[0], 2022, 1, CancellationToken.None))!.Value;
-                agency = (await provider.GetRequiredService<IAgencyStore>().FindAsync(warmupIds[0], CancellationToken.None))!.Value;
-            }
-            await FloorAsync($"warm{warmupRounds}", warmup);
-            lastWarmupJitShare = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore) / round.Elapsed;
+                await SubmitAllAsync(warmupIds);
+                if (version is null)
+                {
+                    version = (await provider.GetRequiredService<IAssessmentStore>().FindVersionAsync(warmupIds[0], 2022, 1, CancellationToken.None))!.Value;
+                    agency = (await provider.GetRequiredService<IAgencyStore>().FindAsync(warmupIds[0], CancellationToken.None))!.Value;
+                }
+                await FloorAsync($"warm{warmupRounds}", warmup);
+            });
+            lastWarmupJitShare = round.Jit / round.Elapsed;
             warmupRounds++;
         }
         while (lastWarmupJitShare > QuietJitShare && warmupRounds < MaxWarmupRounds);
@@ -160,26 +161,22 @@ internal static class SubmissionLoad
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var pausedBefore = GC.GetTotalPauseDuration();
-            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-            var started = Stopwatch.GetTimestamp();
-            await SubmitAllAsync(chunk);
-            submitting += Stopwatch.GetElapsedTime(started);
-            jitSubmitting += System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            var submitted = await TimedAsync(() => SubmitAllAsync(chunk));
             allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
             paused += GC.GetTotalPauseDuration() - pausedBefore;
+            submitting += submitted.Elapsed;
+            jitSubmitting += submitted.Jit;
 
-            jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-            started = Stopwatch.GetTimestamp();
-            await FloorAsync($"timed{round}", chunk.Length);
-            floorTime += Stopwatch.GetElapsedTime(started);
-            jitFloor += System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            var floored = await TimedAsync(() => FloorAsync($"timed{round}", chunk.Length));
+            floorTime += floored.Elapsed;
+            jitFloor += floored.Jit;
         }
 
         // The emulator's raw rate for a document of the same size, as the baseline.
         var upserts = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {
-            var copy = version with { Id = $"raw-{i}", PartitionKey = $"raw|{i}", IdempotencyKey = $"raw-{i}" };
+            var copy = version! with { Id = $"raw-{i}", PartitionKey = $"raw|{i}", IdempotencyKey = $"raw-{i}" };
             await container.UpsertItemAsync(copy, new PartitionKey(copy.PartitionKey), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
         });
         upserts.Stop();
@@ -196,6 +193,15 @@ internal static class SubmissionLoad
             + $"raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
             + $"{upsertRate:F0}/s; one create + the report-request blob, nothing else (the floor): {floorRate:F0}/s. "
             + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts)";
+    }
+
+    /// <summary>How long <paramref name="work"/> took, and how much of all threads' time the JIT spent compiling meanwhile.</summary>
+    private static async Task<(TimeSpan Elapsed, TimeSpan Jit)> TimedAsync(Func<Task> work)
+    {
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var started = Stopwatch.GetTimestamp();
+        await work();
+        return (Stopwatch.GetElapsedTime(started), System.Runtime.JitInfo.GetCompilationTime() - jitBefore);
     }
 
     /// <summary>The value below which <paramref name="share"/> of the sorted samples lie (nearest rank).</summary>
