@@ -62,10 +62,12 @@ public sealed partial class AssessmentService(
         var year = AssessmentYear.FromRoute(yearText);
         var key = IdempotencyKeys.Require(idempotencyKey, "Nộp chính thức", AssessmentHead.HeadIdempotencyKey);
         var expected = ifMatch is null ? null : EntityTags.FromHeader(ifMatch) ?? throw Stale(agencyId, year);
-        // The head is read alongside the agency (one round trip instead of two); it is used only
-        // once the caller is known to be allowed to submit for the agency.
+        // Without If-Match the submission can only be the agency-year's first (428 otherwise), so
+        // the head is not read: version 1 is created straight away, and a create that finds it
+        // taken reads the head then. With If-Match the head is read alongside the agency (one round
+        // trip instead of two), and used only once the caller is known to be allowed to submit.
         var agencyRead = agencies.GetAsync(caller, agencyId, cancellationToken);
-        var headRead = assessments.FindHeadAsync(agencyId, year, cancellationToken);
+        var headRead = expected is null ? Task.FromResult<Stored<AssessmentHead>?>(null) : assessments.FindHeadAsync(agencyId, year, cancellationToken);
         await Task.WhenAll(agencyRead, headRead);
         var agency = (await agencyRead).Value;
         if (!AccessRules.CanSubmit(caller, agency.Id, agency.Jurisdiction))
@@ -77,10 +79,9 @@ public sealed partial class AssessmentService(
         var actor = caller.Actor;
         var requestHash = Hash(submission);
 
-        // Without a head nothing was published for the agency-year, so the key is looked up only
-        // when there is one: a first attempt that stored its version and died before the head makes
-        // this attempt's create conflict, and the twin is found below. A first submission, the
-        // common case, saves the query.
+        // Without a head (or unread) the key is looked up only if the create below conflicts: a
+        // first attempt that stored its version and died before the head makes this attempt's
+        // create conflict, and the twin is found then. A first submission, the common case, saves the query.
         var head = await headRead;
         if (head is not null && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
         {
@@ -94,6 +95,7 @@ public sealed partial class AssessmentService(
         {
             // Someone took this version number first: the same request retried concurrently (a
             // replay), or another official submission, which this one may supersede only knowingly.
+            await GiveBackNumberIfUnusedAsync(version, cancellationToken);
             if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } twin)
             {
                 return await ReplayAsync(agency, twin, requestHash, actor, cancellationToken);
@@ -104,8 +106,8 @@ public sealed partial class AssessmentService(
         }
         AppTelemetry.Submissions.Add(1);
         LogSubmitted(agencyId, year, version.Version, version.Issue.Reference, version.Score.Total, version.Score.Verdict);
-        // The head read above is still the best guess of the head: the first write to it uses that
-        // read (and its ETag) instead of reading it again.
+        // The head read above (none, when version 1 was just created) is still the best guess of
+        // the head: the first write to it uses that read (and its ETag) instead of reading it again.
         return new SubmissionOutcome(
             await PublishAsync(agency, version, actor, new AssessmentHeadUpdater.HeadAsRead(head), cancellationToken), Replayed: false);
     }
@@ -186,6 +188,20 @@ public sealed partial class AssessmentService(
     }
 
     /// <summary>
+    /// The number taken for <paramref name="lost"/>, whose id another request created first, is
+    /// that version's own number when both were numbered in the same register. When that version
+    /// was numbered in another (a year earlier: a first submission without If-Match long after the
+    /// first), the number was spent on nothing and goes back, so the register keeps no gap.
+    /// </summary>
+    private async Task GiveBackNumberIfUnusedAsync(AssessmentVersion lost, CancellationToken cancellationToken)
+    {
+        var holder = await assessments.FindVersionAsync(lost.AgencyId, lost.Year, lost.Version, cancellationToken);
+        if (holder is null || holder.Value.Issue.Sequence == lost.Issue.Sequence && holder.Value.Issue.Date.Year == lost.Issue.Date.Year) return;
+        await register.ReleaseAsync(lost.AgencyId, lost.Issue.Date.Year, lost.Id, lost.Issue.Sequence, cancellationToken);
+        LogNumberGivenBack(lost.AgencyId, lost.Year, lost.Version, lost.Issue.Reference, lost.Issue.Date.Year);
+    }
+
+    /// <summary>
     /// While an official version exists, a new one supersedes it only if the caller saw the
     /// latest: 428 without If-Match, 412 with a stale one (or with one when there is nothing yet).
     /// Once the appraisal is final the assessment is locked (409 <c>/problems/assessment-locked</c>);
@@ -252,6 +268,9 @@ public sealed partial class AssessmentService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} submitted as {DocumentNumber}, scored {Total} ({Verdict})")]
     private partial void LogSubmitted(string agencyId, int year, int version, string documentNumber, decimal total, Verdict verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version} was numbered in another register: {DocumentNumber} of {IssueYear} given back")]
+    private partial void LogNumberGivenBack(string agencyId, int year, int version, string documentNumber, int issueYear);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assessment {AgencyId}/{Year} v{Version}: Idempotency-Key replayed")]
     private partial void LogReplayed(string agencyId, int year, int version);

@@ -9,4 +9,12 @@ public interface IDocumentRegister
 {
     /// <summary>The number of <paramref name="documentKey"/> in <paramref name="issuer"/>'s register for <paramref name="year"/>.</summary>
     Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back <paramref name="number"/>, taken for <paramref name="documentKey"/> by a document
+    /// that is not issued under it after all, so that the register keeps no gap: the last number
+    /// is simply taken again, an earlier one goes to the next document asked for. Nothing changes
+    /// when <paramref name="documentKey"/> does not hold <paramref name="number"/> (given back already).
+    /// </summary>
+    Task ReleaseAsync(string issuer, int year, string documentKey, int number, CancellationToken cancellationToken);
 }

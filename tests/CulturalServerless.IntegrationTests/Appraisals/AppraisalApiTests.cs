@@ -42,6 +42,9 @@ public sealed class AppraisalApiTests(AppServices app) : IClassFixture<AppServic
         var correction = await api.ResubmitAsync(agencyId, Seed());
         Assert.Equal(409, correction.Status);
         Assert.Equal("/problems/assessment-locked", (string?)correction.Json["type"]);
+        var withoutIfMatch = await api.SubmitAsync(agencyId, Seed());
+        Assert.Equal(409, withoutIfMatch.Status);
+        Assert.Equal("/problems/assessment-locked", (string?)withoutIfMatch.Json["type"]);
         Assert.Equal(1, (int?)(await api.GetLatestAsync(agencyId)).Json["latestVersion"]);
     }
 

@@ -62,6 +62,40 @@ public sealed class SubmissionTraceTests(AppServices app) : IClassFixture<AppSer
         Assert.Contains(trace, s => s.Source.Name.StartsWith("Azure.Storage.Blobs", StringComparison.Ordinal) && IsUnder(s, render, trace));
     }
 
+    [Fact]
+    public async Task A_first_submission_reads_the_agency_and_writes_its_number_version_head_and_report_request_nothing_more()
+    {
+        var spans = new List<Activity>();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource([.. TelemetryServiceCollectionExtensions.TraceSources])
+            .AddInMemoryExporter(spans)
+            .Build();
+        var api = new ApiClient(app);
+        var next = await api.RegisterAgencyAsync();
+        // The portal is read from the registry of API clients once and then cached for a while
+        // (ReadCache__Seconds): an earlier request of the same portal, refused, reads it first.
+        Assert.Equal(400, (await api.SubmitAsync(next, "2022", "{}")).Status);
+        lock (spans) spans.Clear();
+
+        Activity.Current = null;
+        Assert.Equal(201, (await api.SubmitAsync(next, ApiClient.Sample("assessment-2022.json"))).Status);
+
+        Activity[] snapshot;
+        lock (spans) snapshot = [.. spans];
+        var submission = Assert.Single(snapshot, s => s.DisplayName == "HTTP POST"
+            && (string?)s.GetTagItem("url.path") == $"/api/agencies/{next}/assessments/2022");
+        var trace = snapshot.Where(s => s.TraceId == submission.TraceId).ToList();
+        var storage = trace
+            .Where(s => IsUnder(s, submission, trace))
+            .Where(s => s.Source.Name == "Azure.Cosmos.Operation" || s.Source.Name.StartsWith("Azure.Storage.Blobs", StringComparison.Ordinal))
+            .Select(s => s.DisplayName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // The floor of the load harness is one create and the blob; the agency read, the register
+        // number and the head are what a submission adds. No read of the (missing) head.
+        Assert.Equal(["BlobClient.Upload", "create_item assessments", "create_item assessments", "create_item counters", "read_item agencies"], storage);
+    }
+
     private static bool IsUnder(Activity span, Activity ancestor, IReadOnlyList<Activity> trace)
     {
         for (var current = span; current is not null; current = trace.FirstOrDefault(s => s.SpanId == current.ParentSpanId))
