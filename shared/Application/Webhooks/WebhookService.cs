@@ -2,7 +2,9 @@ using CulturalServerless.Agencies;
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Concurrency;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Problems;
+using CulturalServerless.Calendar;
 using CulturalServerless.Jurisdictions;
 using CulturalServerless.Validation;
 using Microsoft.Extensions.Logging;
@@ -19,7 +21,8 @@ namespace CulturalServerless.Application.Webhooks;
 /// </summary>
 public sealed partial class WebhookService(
     IWebhookSubscriptionStore subscriptions, IAgencyStore agencies, WebhookUrlPolicy urls, WebhookSecretProtector secrets,
-    IOptions<WebhookDeliveryOptions> options, TimeProvider clock, ILogger<WebhookService> logger)
+    IOptions<WebhookDeliveryOptions> options, JurisdictionCatalogue catalogue, ICommitteeWebhookAudit committeeWebhooks,
+    TimeProvider clock, ILogger<WebhookService> logger)
 {
     public sealed record RegisterResult(WebhookView View, bool Created);
 
@@ -43,7 +46,7 @@ public sealed partial class WebhookService(
         }
 
         // Two portals saving the same receiver at once: the loser re-reads and applies its change again.
-        return await OptimisticConcurrency.RunAsync(async ct =>
+        var result = await OptimisticConcurrency.RunAsync(async ct =>
         {
             var now = clock.GetUtcNow();
             var current = await subscriptions.FindAsync(owner.DocumentId, ct);
@@ -90,6 +93,7 @@ public sealed partial class WebhookService(
             LogUpdated(owner.DocumentId, rotate, updated.PreviousSecretExpiresAt);
             return Attempt<RegisterResult>.Done(new RegisterResult(WebhookView.Of(updated, now, shown), Created: false));
         }, clock, "Webhook đang được cập nhật đồng thời; vui lòng thử lại.", cancellationToken);
+        return result with { View = await WithUnitAsync(result.View, owner, cancellationToken) };
     }
 
     public async Task<WebhookView> GetAsync(Caller caller, WebhookOwner owner, CancellationToken cancellationToken)
@@ -97,7 +101,22 @@ public sealed partial class WebhookService(
         await RequireAccessAsync(caller, owner, write: false, cancellationToken);
         var subscription = await subscriptions.FindAsync(owner.DocumentId, cancellationToken)
             ?? throw ApiProblemException.NotFound("Chưa đăng ký webhook.");
-        return WebhookView.Of(subscription.Value, clock.GetUtcNow());
+        return await WithUnitAsync(WebhookView.Of(subscription.Value, clock.GetUtcNow()), owner, cancellationToken);
+    }
+
+    /// <summary>
+    /// A committee webhook whose unit has ended today (62 Kon Tum after 30/6/2025) receives no more
+    /// digests: its view says so, with the unit that carries it on and the committee its agencies'
+    /// digests go to instead, as the reorganisation run reports it.
+    /// </summary>
+    private async Task<WebhookView> WithUnitAsync(WebhookView view, WebhookOwner owner, CancellationToken cancellationToken)
+    {
+        if (owner.Kind != WebhookOwnerKind.Committee) return view;
+        var units = await catalogue.GetAsync(cancellationToken);
+        var today = VietnamCalendar.Today(clock);
+        if (units.Check(owner.Key, today).IsValid) return view;
+        var ended = await committeeWebhooks.EndedAsync(today, new Dictionary<string, string>(), units, cancellationToken);
+        return view with { UnitEnded = ended.FirstOrDefault(e => e.Owner == owner.Key) };
     }
 
     /// <summary>

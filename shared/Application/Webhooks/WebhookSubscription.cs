@@ -1,3 +1,5 @@
+using CulturalServerless.Application.Agencies;
+
 namespace CulturalServerless.Application.Webhooks;
 
 /// <summary>
@@ -56,11 +58,14 @@ public sealed record WebhookRegistration(string? Url);
 /// What the API shows of a subscription. <see cref="Secret"/> is present only in the answer that
 /// issued it (first registration or <c>?rotateSecret=true</c>): the system never shows it again.
 /// <see cref="PreviousSecretExpiresAt"/> says until when posts are signed with the secret before it too.
+/// <see cref="UnitEnded"/>, for a committee's webhook only, says that its unit has ended and where its digests go now.
 /// </summary>
 public sealed record WebhookView(
     string Url, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset SecretIssuedAt,
     DateTimeOffset? PreviousSecretExpiresAt = null, string? Secret = null)
 {
+    public EndedCommitteeWebhook? UnitEnded { get; init; }
+
     public static WebhookView Of(WebhookSubscription subscription, DateTimeOffset now, string? issuedSecret = null) =>
         new(subscription.Url, subscription.CreatedAt, subscription.UpdatedAt, subscription.SecretIssuedAt,
             subscription.PreviousSecretExpiresAt > now ? subscription.PreviousSecretExpiresAt : null, issuedSecret);

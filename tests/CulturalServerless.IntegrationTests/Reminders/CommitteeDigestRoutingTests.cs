@@ -1,6 +1,8 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
 using CulturalServerless.Application.Webhooks;
+using CulturalServerless.Functions.Http.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Reminders;
 
@@ -32,6 +34,10 @@ public sealed class CommitteeDigestRoutingTests
         Assert.Equal(("62", "51", null), (unheard.Owner, unheard.CarriedOnBy, unheard.DigestsTo));
         Assert.Contains("62 (Kon Tum) đã hợp nhất vào 51 (Quảng Ngãi) từ 01/7/2025.", unheard.Reason, StringComparison.Ordinal);
         Assert.Contains("PUT /api/committees/51/webhook", unheard.ReasonEn, StringComparison.Ordinal);
+        // The committee's portal reading its webhook is told the same.
+        var seen = (await ReadCommitteeWebhookAsync(host, "62"))["unitEnded"]!;
+        Assert.Equal(("62", "51", null), ((string?)seen["owner"], (string?)seen["carriedOnBy"], (string?)seen["digestsTo"]));
+        Assert.Equal(unheard.ReasonEn, (string?)seen["reasonEn"]);
 
         receiver.Trust("committee-51", await host.RegisterWebhookAsync(WebhookOwner.Committee("51"), receiver.UrlOf("committee-51")));
         // A portal late to the reorganisation registers an agency of 2022 under Kon Tum: it stays there until the next run.
@@ -47,6 +53,8 @@ public sealed class CommitteeDigestRoutingTests
             Assert.Equal(("62", "51", "51"), (reported.Owner, reported.CarriedOnBy, reported.DigestsTo));
             Assert.Contains("committee 51", reported.ReasonEn, StringComparison.Ordinal);
         }
+        Assert.Equal("51", (string?)(await ReadCommitteeWebhookAsync(host, "62"))["unitEnded"]!["digestsTo"]);
+        Assert.False((await ReadCommitteeWebhookAsync(host, "51")).ContainsKey("unitEnded"));
 
         // One more agency of 2022 under Kon Tum, registered after the last run: not moved, its digest still goes to 51.
         var unmoved = await RegisterIn2022Async(host, "kt-ban-dan-toc", "62");
@@ -63,6 +71,15 @@ public sealed class CommitteeDigestRoutingTests
         // Agencies without a webhook of their own are reminded through the portal of their current unit's committee.
         var reminders = receiver.To("committee-51").Where(p => p.Event == "reminder").Select(p => (string)p.Body["agencyId"]!).Order(StringComparer.Ordinal);
         Assert.Equal(all, reminders);
+    }
+
+    private static async Task<JsonObject> ReadCommitteeWebhookAsync(ReminderHost host, string jurisdiction)
+    {
+        var functions = new WebhookFunctions(host.Get<WebhookService>(), NullLogger<WebhookFunctions>.Instance);
+        var request = host.Request(TestTokens.Admin, "GET", $"/api/committees/{jurisdiction}/webhook");
+        var response = await HttpCalls.ExecuteAsync(request, functions.GetCommittee(request, jurisdiction, CancellationToken.None));
+        Assert.Equal(200, response.Status);
+        return response.Json;
     }
 
     private static async Task<string> RegisterIn2022Async(ReminderHost host, string id, string jurisdiction)
