@@ -9,6 +9,9 @@ namespace CulturalServerless.Application.Decisions;
 /// Serialises the issuing of decisions per agency: an attempt claims every agency it lists before
 /// it reads their prior decisions, so of two concurrent requests listing one agency the second
 /// either waits for the first (409, retry) or, once the first is stored, sees it and is refused.
+/// A claim taken over from a stored decision hands that decision on (<see cref="HeldClaims.TakenOverFrom"/>):
+/// the query of prior decisions that follows may be served by a replica that has not seen it yet
+/// (Session consistency guarantees only a session's own writes), the point read that found it did.
 /// </summary>
 public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisionStore decisions, TimeProvider clock, ILogger<AgencyClaims> logger)
 {
@@ -65,7 +68,7 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
     {
         for (var i = 0; i < agencyIds.Count; i++)
         {
-            if (outcomes[i]?.ETag is { } eTag) held.Add(agencyIds[i], eTag);
+            if (outcomes[i]?.ETag is { } eTag) held.Add(agencyIds[i], eTag, outcomes[i]!.IssuedHolder);
         }
         return held;
     }
@@ -75,22 +78,22 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
         var mine = new RecognitionClaim(agencyId, decisionId, clock.GetUtcNow());
         if (await claims.TryCreateAsync(mine, cancellationToken) is { } created)
         {
-            return Attempt<ClaimOutcome>.Done(new ClaimOutcome(created, null));
+            return Attempt<ClaimOutcome>.Done(new ClaimOutcome(created, null, null));
         }
         if (await claims.FindAsync(agencyId, cancellationToken) is not { } found)
         {
             return Attempt<ClaimOutcome>.Retry; // released meanwhile
         }
         var holder = found.Value.DecisionId;
-        var holderIssued = holder != decisionId && await decisions.FindAsync(holder, cancellationToken) is not null;
-        var standing = RecognitionClaimRule.Judge(found.Value, decisionId, holderIssued, mine.ClaimedAt);
+        var issuedHolder = holder != decisionId ? (await decisions.FindAsync(holder, cancellationToken))?.Value : null;
+        var standing = RecognitionClaimRule.Judge(found.Value, decisionId, issuedHolder is not null, mine.ClaimedAt);
         if (standing == ClaimStanding.Busy)
         {
-            return Attempt<ClaimOutcome>.Done(new ClaimOutcome(null, holder));
+            return Attempt<ClaimOutcome>.Done(new ClaimOutcome(null, holder, null));
         }
         if (standing == ClaimStanding.Stale) LogTakenOver(agencyId, holder, decisionId, found.Value.ClaimedAt);
         return await claims.TryReplaceAsync(mine, found.ETag, cancellationToken) is { } replaced
-            ? Attempt<ClaimOutcome>.Done(new ClaimOutcome(replaced, null))
+            ? Attempt<ClaimOutcome>.Done(new ClaimOutcome(replaced, null, issuedHolder))
             : Attempt<ClaimOutcome>.Retry;
     }
 
@@ -114,15 +117,23 @@ public sealed partial class AgencyClaims(IRecognitionClaimStore claims, IDecisio
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = ClaimConcurrency, CancellationToken = cancellationToken };
 
-    /// <summary>The agency's claim as taken (its ETag), or the decision id holding it.</summary>
-    private sealed record ClaimOutcome(string? ETag, string? Holder);
+    /// <summary>The agency's claim as taken (its ETag) and the stored decision it was taken over from, if any; or the decision id holding it.</summary>
+    private sealed record ClaimOutcome(string? ETag, string? Holder, RecognitionDecisionRecord? IssuedHolder);
 
     /// <summary>The claims one attempt holds; released once its decision is stored or refused.</summary>
     public sealed class HeldClaims(AgencyClaims owner)
     {
         private readonly List<(string AgencyId, string ETag)> held = [];
+        private readonly Dictionary<string, RecognitionDecisionRecord> takenOverFrom = new(StringComparer.Ordinal);
 
-        internal void Add(string agencyId, string eTag) => held.Add((agencyId, eTag));
+        /// <summary>The stored decisions whose claims were taken over, to count among the agencies' prior decisions.</summary>
+        public IReadOnlyCollection<RecognitionDecisionRecord> TakenOverFrom => takenOverFrom.Values;
+
+        internal void Add(string agencyId, string eTag, RecognitionDecisionRecord? issuedHolder)
+        {
+            held.Add((agencyId, eTag));
+            if (issuedHolder is not null) takenOverFrom[issuedHolder.Id] = issuedHolder;
+        }
 
         public async Task ReleaseAsync(CancellationToken cancellationToken)
         {

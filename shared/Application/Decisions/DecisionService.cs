@@ -103,7 +103,7 @@ public sealed partial class DecisionService(
         var held = await claims.ClaimAsync(id, ids, cancellationToken);
         try
         {
-            return await IssueAsync(caller, request, key, id, requestHash, jurisdiction!, year, ids, procedure!, today, cancellationToken);
+            return await IssueAsync(caller, request, key, id, requestHash, jurisdiction!, year, ids, procedure!, today, held.TakenOverFrom, cancellationToken);
         }
         finally
         {
@@ -113,9 +113,10 @@ public sealed partial class DecisionService(
 
     private async Task<DecisionOutcome> IssueAsync(
         Caller caller, DecisionRequest request, string key, string id, string requestHash, string jurisdiction, int year,
-        IReadOnlyList<string> ids, RecognitionProcedure procedure, DateOnly today, CancellationToken cancellationToken)
+        IReadOnlyList<string> ids, RecognitionProcedure procedure, DateOnly today, IReadOnlyCollection<RecognitionDecisionRecord> alsoPrior,
+        CancellationToken cancellationToken)
     {
-        var listedAgencies = await EligibleAsync(caller, jurisdiction, year, ids, procedure, cancellationToken);
+        var listedAgencies = await EligibleAsync(caller, jurisdiction, year, ids, procedure, alsoPrior, cancellationToken);
         var registerKey = DecisionKeys.RegisterOf(procedure.Jurisdiction, procedure.Body.Symbol);
         var sequence = await register.NumberForAsync(registerKey, today.Year, id, cancellationToken);
         var now = clock.GetUtcNow();
@@ -181,10 +182,16 @@ public sealed partial class DecisionService(
 
     /// <summary>The listed agencies with what each is recognised for; every agency that cannot be is a problem at its index, all at once (422).</summary>
     private async Task<IReadOnlyList<DecisionAgency>> EligibleAsync(
-        Caller caller, string jurisdiction, int year, IReadOnlyList<string> ids, RecognitionProcedure procedure, CancellationToken cancellationToken)
+        Caller caller, string jurisdiction, int year, IReadOnlyList<string> ids, RecognitionProcedure procedure,
+        IReadOnlyCollection<RecognitionDecisionRecord> alsoPrior, CancellationToken cancellationToken)
     {
         var province = jurisdiction.Split('.')[0];
-        var prior = (await decisions.ListForProvinceAsync(province, cancellationToken)).Where(d => d.Document.State != ReportState.Failed).ToList();
+        // The decisions whose claims were taken over count even if the query has not seen them yet.
+        var prior = (await decisions.ListForProvinceAsync(province, cancellationToken))
+            .Concat(alsoPrior)
+            .DistinctBy(d => d.Id, StringComparer.Ordinal)
+            .Where(d => d.Document.State != ReportState.Failed)
+            .ToList();
         var problems = new ValidationProblemList();
         var listed = new List<DecisionAgency>();
         for (var i = 0; i < ids.Count; i++)

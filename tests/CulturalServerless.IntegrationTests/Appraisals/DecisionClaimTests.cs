@@ -1,7 +1,9 @@
 using CulturalServerless.Application.Access;
+using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Decisions;
 using CulturalServerless.Functions.Auth;
 using CulturalServerless.Functions.Http.Decisions;
+using CulturalServerless.Application.Paging;
 using ApiClient = CulturalServerless.IntegrationTests.Api.ApiClient;
 
 namespace CulturalServerless.IntegrationTests.Appraisals;
@@ -15,7 +17,6 @@ namespace CulturalServerless.IntegrationTests.Appraisals;
 public sealed class DecisionClaimTests(AppServices app) : IClassFixture<AppServices>
 {
     private readonly ApiClient api = new(app);
-    private readonly DecisionFunctions functions = new(app.Get<DecisionService>(), app.Get<RecognitionHistoryService>(), NullLogger<DecisionFunctions>.Instance);
     private AppraisalCalls Calls => new(app, api);
     private IRecognitionClaimStore Claims => app.Get<IRecognitionClaimStore>();
 
@@ -24,10 +25,13 @@ public sealed class DecisionClaimTests(AppServices app) : IClassFixture<AppServi
         ["jurisdiction"] = "51", ["year"] = 2024, ["signerName"] = "Nguyễn Văn Chủ Tịch", ["agencyIds"] = new JsonArray([.. agencyIds.Select(id => (JsonNode)id)]),
     };
 
-    private async Task<ApiResponse> CreateAsync(string agencyId, string key, params string[] others)
+    private Task<ApiResponse> CreateAsync(string agencyId, string key, params string[] others) => CreateIn(app, Calls, agencyId, key, others);
+
+    private static async Task<ApiResponse> CreateIn(AppServices app, AppraisalCalls calls, string agencyId, string key, params string[] others)
     {
+        var functions = new DecisionFunctions(app.Get<DecisionService>(), app.Get<RecognitionHistoryService>(), NullLogger<DecisionFunctions>.Instance);
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = key };
-        var request = app.Request(await Calls.TokenAsync(Roles.Decider, "51"), "POST", "/api/decisions", Body([agencyId, .. others]).ToJsonString(), headers: headers);
+        var request = app.Request(await calls.TokenAsync(Roles.Decider, "51"), "POST", "/api/decisions", Body([agencyId, .. others]).ToJsonString(), headers: headers);
         return await HttpCalls.ExecuteAsync(request, functions.Create(request, CancellationToken.None));
     }
 
@@ -103,5 +107,51 @@ public sealed class DecisionClaimTests(AppServices app) : IClassFixture<AppServi
         Assert.Equal(202, created.Status);
         Assert.Equal(1, await DecisionsListingAsync(agencyId));
         Assert.Null(await Claims.FindAsync(agencyId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_claim_taken_over_from_a_stored_decision_counts_that_decision_even_when_the_query_has_not_seen_it_yet()
+    {
+        // Session consistency: another instance's query may be served by a replica behind the
+        // point read that found the holder. The store below hides the first decision from queries.
+        var lagging = new List<string>();
+        await using var own = AppServices.With(new Dictionary<string, string?>(), services => services.AddSingleton<IDecisionStore>(
+            sp => new QueriesBehind(sp.GetRequiredService<CulturalServerless.Storage.Cosmos.DecisionRepository>(), lagging)));
+        await own.InitializeAsync();
+        var calls = new AppraisalCalls(own, new ApiClient(own));
+        var agencyId = await calls.AppraisedForDecisionAsync("51.522");
+        var first = await CreateIn(own, calls, agencyId, Guid.NewGuid().ToString());
+        Assert.Equal(202, first.Status);
+        var firstId = (string)first.Json["id"]!;
+        // Its claim was not released (best effort): the next decision finds it held by a stored decision.
+        var claims = own.Get<IRecognitionClaimStore>();
+        Assert.NotNull(await claims.TryCreateAsync(new RecognitionClaim(agencyId, firstId, DateTimeOffset.UtcNow), CancellationToken.None));
+        lagging.Add(firstId);
+
+        var second = await CreateIn(own, calls, agencyId, Guid.NewGuid().ToString());
+
+        Assert.Equal(422, second.Status);
+        Assert.Equal(["not-eligible"], second.ErrorCodes);
+        Assert.Null(await claims.FindAsync(agencyId, CancellationToken.None));
+    }
+
+    /// <summary>The real store, whose queries do not return the decisions named in <paramref name="behind"/> yet.</summary>
+    private sealed class QueriesBehind(IDecisionStore store, IReadOnlyCollection<string> behind) : IDecisionStore
+    {
+        public Task<Stored<RecognitionDecisionRecord>?> FindAsync(string id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
+
+        public Task<bool> TryCreateAsync(RecognitionDecisionRecord decision, CancellationToken cancellationToken) => store.TryCreateAsync(decision, cancellationToken);
+
+        public Task<bool> TryReplaceAsync(RecognitionDecisionRecord decision, string eTag, CancellationToken cancellationToken) =>
+            store.TryReplaceAsync(decision, eTag, cancellationToken);
+
+        public async Task<IReadOnlyList<RecognitionDecisionRecord>> ListForAgencyAsync(string agencyId, CancellationToken cancellationToken) =>
+            [.. (await store.ListForAgencyAsync(agencyId, cancellationToken)).Where(d => !behind.Contains(d.Id))];
+
+        public async Task<IReadOnlyList<RecognitionDecisionRecord>> ListForProvinceAsync(string province, CancellationToken cancellationToken) =>
+            [.. (await store.ListForProvinceAsync(province, cancellationToken)).Where(d => !behind.Contains(d.Id))];
+
+        public Task<Page<string>> FindStuckRequestedAsync(DateTimeOffset requestedBefore, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+            store.FindStuckRequestedAsync(requestedBefore, continuationToken, pageSize, cancellationToken);
     }
 }
