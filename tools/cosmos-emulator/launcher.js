@@ -529,22 +529,43 @@ function runBatchOperation(collection, operation, partition) {
   return failure(400, "BadRequest", `Operation type ${operation.operationType} is not supported in a batch.`);
 }
 
-/** What a failed batch must put back: the package's maps of documents and unique keys, its rid counter, and fix 6's LSNs. */
-function snapshotDocuments(documents) {
+/**
+ * What a failed batch must put back: the entries it changed in the package's maps (documents by
+ * rid, ids and unique keys, fix 6's LSNs), its rid counter and the last LSN. Each change is
+ * journalled as it is made, so undoing costs what the batch did, not the container's size.
+ */
+function beginBatch(documents) {
   const lsn = lsnState(documents);
-  return {
-    data: new Map(documents._data),
-    index: new Map(documents._index),
-    ridCount: documents._ridCount,
-    lsn: { last: lsn.last, byRid: new Map(lsn.byRid) }
-  };
+  const changes = [];
+  const maps = [documents._data, documents._index, lsn.byRid];
+  for (const map of maps) {
+    // Own properties shadow Map.prototype for this batch only (removed in endBatch).
+    map.set = (key, value) => {
+      changes.push([map, key, map.has(key), map.get(key)]);
+      return Map.prototype.set.call(map, key, value);
+    };
+    map.delete = key => {
+      changes.push([map, key, map.has(key), map.get(key)]);
+      return Map.prototype.delete.call(map, key);
+    };
+  }
+  return { changes, maps, lsn, ridCount: documents._ridCount, lastLsn: lsn.last };
 }
 
-function restoreDocuments(documents, snapshot) {
-  documents._data = snapshot.data;
-  documents._index = snapshot.index;
-  documents._ridCount = snapshot.ridCount;
-  documents.emulatorLsn = snapshot.lsn;
+function endBatch(documents, batchState, failed) {
+  const { changes, maps, lsn, ridCount, lastLsn } = batchState;
+  for (const map of maps) {
+    delete map.set;
+    delete map.delete;
+  }
+  if (!failed) return;
+  for (let i = changes.length - 1; i >= 0; i -= 1) {
+    const [map, key, had, value] = changes[i];
+    if (had) map.set(key, value);
+    else map.delete(key);
+  }
+  documents._ridCount = ridCount;
+  lsn.last = lastLsn;
 }
 
 /** The BatchResult of an operation that ran: its status, ETag and (unless minimal return was asked for) its document. */
@@ -610,19 +631,23 @@ async function batchDocuments(account, req, res, params) {
   const partition = { raw, values, paths };
 
   // Everything from here on is synchronous, so no other request sees a batch half done.
-  const snapshot = snapshotDocuments(collection.documents);
+  const batchState = beginBatch(collection.documents);
   const results = [];
   let failedAt = -1;
-  for (let i = 0; i < operations.length; i += 1) {
-    const result = batchResult(operations[i], runBatchOperation(collection, operations[i], partition));
-    results.push(result);
-    if (result.statusCode >= 400) {
-      failedAt = i;
-      break;
+  try {
+    for (let i = 0; i < operations.length; i += 1) {
+      const result = batchResult(operations[i], runBatchOperation(collection, operations[i], partition));
+      results.push(result);
+      if (result.statusCode >= 400) {
+        failedAt = i;
+        break;
+      }
     }
+  } finally {
+    // A throw (a bug here) undoes the batch too, and the package answers it with a 500.
+    endBatch(collection.documents, batchState, failedAt >= 0 || results.length < operations.length);
   }
   if (failedAt >= 0) {
-    restoreDocuments(collection.documents, snapshot);
     res.statusCode = 207;
     return sendBinary(res, batch.encodeBatchResponse(operations.map((_, i) =>
       (i === failedAt ? results[i] : { statusCode: 424, subStatusCode: 0, requestCharge: 0 }))));
