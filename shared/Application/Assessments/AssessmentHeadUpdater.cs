@@ -15,24 +15,31 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
     private const string ConcurrentChanges = "Quá nhiều thay đổi đồng thời; vui lòng thử lại.";
 
     /// <summary>
+    /// The head an agency-year's first version starts with, as <see cref="RecordSubmissionAsync"/>
+    /// would create it: for writing together with that version.
+    /// </summary>
+    public AssessmentHead FirstHead(Agency agency, AssessmentVersion version, Actor actor) =>
+        NewHead(agency, version, SubmissionHistory(version, actor, supersedes: null));
+
+    /// <summary>
     /// Records a new version: it becomes the latest, sets the totals and status, and the version it
     /// supersedes (if any) is marked so in the history. <paramref name="headAsRead"/> is the head as
-    /// the caller read it before creating the version (null inside: there was none), used for the
-    /// first attempt instead of reading it again; a stale one only costs a failed write and a fresh read.
+    /// the caller read it before creating the version (null: read it here), used for the first
+    /// attempt instead of reading it again; a stale one only costs a failed write and a fresh read.
     /// </summary>
     public Task<Stored<AssessmentHead>> RecordSubmissionAsync(
-        Agency agency, AssessmentVersion version, Actor actor, HeadAsRead? headAsRead, CancellationToken cancellationToken)
+        Agency agency, AssessmentVersion version, Actor actor, Stored<AssessmentHead>? headAsRead, CancellationToken cancellationToken)
     {
         var first = true;
         return OptimisticConcurrency.RunAsync(async ct =>
         {
             var current = first && headAsRead is not null
-                ? headAsRead.Head
+                ? headAsRead
                 : await assessments.FindHeadAsync(version.AgencyId, version.Year, ct);
             first = false;
             if (current is null)
             {
-                var head = NewHead(agency, version, SubmissionHistory(version, actor, supersedes: null));
+                var head = FirstHead(agency, version, actor);
                 return await assessments.TryCreateHeadAsync(head, ct) is { } created
                     ? Attempt<Stored<AssessmentHead>>.Done(new(head, created))
                     : Attempt<Stored<AssessmentHead>>.Retry;
@@ -137,9 +144,6 @@ public sealed class AssessmentHeadUpdater(IAssessmentStore assessments, TimeProv
         ReportState.Failed => new HistoryEntry(at, Actor.System, "report-failed", number, report.FailureReason),
         _ => null,
     };
-
-    /// <summary>A head read earlier in the same request; <see cref="Head"/> null when there was none.</summary>
-    public sealed record HeadAsRead(Stored<AssessmentHead>? Head);
 
     private AssessmentHead NewHead(Agency agency, AssessmentVersion version, IReadOnlyList<HistoryEntry> history) => new()
     {

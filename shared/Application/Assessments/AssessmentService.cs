@@ -18,8 +18,9 @@ namespace CulturalServerless.Application.Assessments;
 
 /// <summary>
 /// Submitting and reading agencies' yearly assessments. A submission is validated and scored in
-/// the request (scoring takes microseconds), stored as a new version with its score in one write,
-/// made the latest in the agency-year's head, and then snapshotted for the report renderer.
+/// the request (scoring takes microseconds), stored as a new version with its score in one write
+/// (an agency-year's first together with its head), made the latest in the agency-year's head, and
+/// then snapshotted for the report renderer.
 /// Only a submitter whose scope covers the agency submits; whoever may read the agency reads its
 /// assessments, and to anyone else they read as missing (404).
 /// </summary>
@@ -80,8 +81,9 @@ public sealed partial class AssessmentService(
         var requestHash = Hash(submission);
 
         // Without a head (or unread) the key is looked up only if the create below conflicts: a
-        // first attempt that stored its version and died before the head makes this attempt's
-        // create conflict, and the twin is found then. A first submission, the common case, saves the query.
+        // first attempt that stored its version and died before its report request makes this
+        // attempt's create conflict, and the twin is found then. A first submission, the common
+        // case, saves the query.
         var head = await headRead;
         if (head is not null && await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } earlier)
         {
@@ -91,7 +93,11 @@ public sealed partial class AssessmentService(
         var evaluation = evaluator.EvaluateForYear(submission, year, agency);
         RequireCurrent(head, expected, agencyId, year);
         var version = await NewVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor, cancellationToken);
-        if (!await assessments.TryCreateVersionAsync(version, cancellationToken))
+        // A first version is created with its head, both or neither; a later one is created alone
+        // and recorded in the head read above (with its ETag) without reading it again.
+        var recorded = head is null ? await TryCreateFirstAsync(agency, version, actor, cancellationToken) : null;
+        var created = head is null ? recorded is not null : await assessments.TryCreateVersionAsync(version, cancellationToken);
+        if (!created)
         {
             // Someone took this version number first: the same request retried concurrently (a
             // replay), or another official submission, which this one may supersede only knowingly.
@@ -106,10 +112,13 @@ public sealed partial class AssessmentService(
         }
         AppTelemetry.Submissions.Add(1);
         LogSubmitted(agencyId, year, version.Version, version.Issue.Reference, version.Score.Total, version.Score.Verdict);
-        // The head read above (none, when version 1 was just created) is still the best guess of
-        // the head: the first write to it uses that read (and its ETag) instead of reading it again.
-        return new SubmissionOutcome(
-            await PublishAsync(agency, version, actor, new AssessmentHeadUpdater.HeadAsRead(head), cancellationToken), Replayed: false);
+        return new SubmissionOutcome(await PublishAsync(agency, version, actor, head, recorded, cancellationToken), Replayed: false);
+    }
+
+    private async Task<Stored<AssessmentHead>?> TryCreateFirstAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    {
+        var head = heads.FirstHead(agency, version, actor);
+        return await assessments.TryCreateFirstAsync(version, head, cancellationToken) is { } eTag ? new(head, eTag) : null;
     }
 
     /// <summary>The latest version, with the assessment's ETag (what a superseding submission sends as If-Match).</summary>
@@ -236,16 +245,18 @@ public sealed partial class AssessmentService(
             $"Tự đánh giá năm {year} của cơ quan '{agencyId}' đã thay đổi từ lần đọc trước (If-Match); hãy đọc lại rồi quyết định nộp thay thế.");
 
     /// <summary>
-    /// Makes the version visible in the head, then writes its report request. Safe to repeat, and
-    /// the version is the outbox: a crash after storing it leaves it requested, and the reconciler
+    /// Makes the version visible in the head (unless <paramref name="recorded"/> is the head created
+    /// with it), then writes its report request. Safe to repeat, and the version is the outbox: a
+    /// crash after storing it leaves it requested, and the reconciler
     /// (<see cref="Reports.ReportReconciler"/>) finishes both steps. The renderer does not depend on
     /// this order (it records on the version alone when the head has not reached it); in this order
     /// the head has its entries before the report's.
     /// </summary>
     private async Task<Stored<AssessmentView>> PublishAsync(
-        Agency agency, AssessmentVersion version, Actor actor, AssessmentHeadUpdater.HeadAsRead? headAsRead, CancellationToken cancellationToken)
+        Agency agency, AssessmentVersion version, Actor actor, Stored<AssessmentHead>? headAsRead, Stored<AssessmentHead>? recorded,
+        CancellationToken cancellationToken)
     {
-        var head = await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
+        var head = recorded ?? await heads.RecordSubmissionAsync(agency, version, actor, headAsRead, cancellationToken);
         await reportRequests.EnsureWrittenAsync(ReportRequest.Of(agency, version), cancellationToken);
         return new Stored<AssessmentView>(AssessmentView.From(head.Value, version), head.ETag);
     }
@@ -260,7 +271,7 @@ public sealed partial class AssessmentService(
         }
         LogReplayed(earlier.AgencyId, earlier.Year, earlier.Version);
         // The first attempt may have stopped after storing the version: finish what it started.
-        return new SubmissionOutcome(await PublishAsync(agency, earlier, actor, headAsRead: null, cancellationToken), Replayed: true);
+        return new SubmissionOutcome(await PublishAsync(agency, earlier, actor, headAsRead: null, recorded: null, cancellationToken), Replayed: true);
     }
 
     private static string Hash(AssessmentSubmission submission) =>

@@ -26,6 +26,12 @@ public interface IAssessmentStore
     /// <summary>Creates the head; its ETag, or null when the agency-year has one already.</summary>
     Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates an agency-year's first version and its head together, both or neither; the head's
+    /// ETag, or null when either id (or the version's idempotency key) is taken in the partition.
+    /// </summary>
+    Task<string?> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, CancellationToken cancellationToken);
+
     /// <summary>Replaces the head if it still has <paramref name="eTag"/>; its new ETag, or null when someone changed it first.</summary>
     Task<string?> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken);
 

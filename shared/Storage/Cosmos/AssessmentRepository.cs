@@ -1,6 +1,7 @@
 using CulturalServerless.Application.Assessments;
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Paging;
+using System.Net;
 using System.Text.Json;
 using CulturalServerless.Serialization;
 using Microsoft.Azure.Cosmos;
@@ -13,6 +14,8 @@ namespace CulturalServerless.Storage.Cosmos;
 /// </summary>
 public sealed class AssessmentRepository(Database database) : IAssessmentStore
 {
+    private static readonly TransactionalBatchItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
+
     private readonly Container container = database.GetContainer(CosmosContainers.Assessments.Name);
 
     public Task<Stored<AssessmentHead>?> FindHeadAsync(string agencyId, int year, CancellationToken cancellationToken) =>
@@ -47,6 +50,24 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
 
     public Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken) =>
         container.TryCreateAsync(head, head.PartitionKey, cancellationToken);
+
+    public async Task<string?> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, CancellationToken cancellationToken)
+    {
+        // One transactional batch in the agency-year's partition: the service applies both creates
+        // or neither, so no reader ever sees the first version without its head.
+        using var response = await container.CreateTransactionalBatch(new PartitionKey(version.PartitionKey))
+            .CreateItem(version, NoContent)
+            .CreateItem(head, NoContent)
+            .ExecuteAsync(cancellationToken);
+        if (response.IsSuccessStatusCode) return response[1].ETag;
+        if (response.StatusCode == HttpStatusCode.Conflict) return null;
+        // Anything else is what a single create would have thrown: 429/503/408 reach the caller as
+        // the dependency being unavailable, the rest as the bug it is.
+        throw new CosmosException(
+            $"The batch creating {version.Id} and its head failed: {response.ErrorMessage}",
+            response.StatusCode, int.TryParse(response.Headers["x-ms-substatus"], out var subStatus) ? subStatus : 0,
+            response.ActivityId, response.RequestCharge);
+    }
 
     public Task<string?> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken) =>
         container.TryReplaceAsync(head, head.Id, head.PartitionKey, eTag, cancellationToken);
