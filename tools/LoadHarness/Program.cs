@@ -12,7 +12,7 @@
 // With --submissions N (and --concurrency C, default 16; --warmup W, default 500) it measures
 // submissions instead: untimed rounds of W submissions and W floor iterations until the JIT is
 // quiet, then N agencies each submit the seed's assessment through the submit function class, in
-// rounds by turns with the rate of the least storage a submission needs, one create and one blob,
+// rounds of W by turns with the rate of the least storage a submission needs, one create and one blob,
 // beside the emulator's raw upsert rate for a document of the same size (docs/performance.md).
 //
 // With --export N it measures the committee's export instead: N submitted agency-years, exported as

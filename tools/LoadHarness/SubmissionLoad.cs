@@ -26,7 +26,6 @@ internal static class SubmissionLoad
     /// <summary>Warm-up ends once the JIT compiles for less than this share of a round's time.</summary>
     private const double QuietJitShare = 0.01;
     private const int MaxWarmupRounds = 12;
-    private const int TimedRounds = 4;
 
     public static async Task<string> MeasureAsync(IServiceProvider provider, AuthOptions auth, string runId, int count, int concurrency, int warmup, bool keep)
     {
@@ -156,8 +155,11 @@ internal static class SubmissionLoad
         var jitFloor = TimeSpan.Zero;
         long allocated = 0;
         var paused = TimeSpan.Zero;
-        var roundSize = (count + TimedRounds - 1) / TimedRounds;
-        foreach (var (chunk, round) in ids.Chunk(roundSize).Select((chunk, round) => (chunk, round)))
+        // Rounds of the warm-up's size: a round lasts about a second, and the machine's speed moves
+        // by tens of percent from one second to the next (the emulators' garbage collections), so a
+        // figure to trust takes many rounds; the single rounds' ratios are printed as their spread.
+        var roundRatios = new List<double>();
+        foreach (var (chunk, round) in ids.Chunk(warmup).Select((chunk, round) => (chunk, round)))
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var pausedBefore = GC.GetTotalPauseDuration();
@@ -170,6 +172,7 @@ internal static class SubmissionLoad
             var floored = await TimedAsync(() => FloorAsync($"timed{round}", chunk.Length));
             floorTime += floored.Elapsed;
             jitFloor += floored.Jit;
+            roundRatios.Add(floored.Elapsed / submitted.Elapsed);
         }
 
         // The emulator's raw rate for a document of the same size, as the baseline.
@@ -185,14 +188,16 @@ internal static class SubmissionLoad
         var upsertRate = count / upserts.Elapsed.TotalSeconds;
         var floorRate = count / floorTime.TotalSeconds;
         var sorted = latencies.Order().ToArray();
+        var ratios = roundRatios.Order().ToArray();
         return $"Submissions: {count} through the function class in {submitting.TotalSeconds:F1} s = {submitRate:F0}/s "
             + $"({failures} not 201), concurrency {concurrency}, latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, "
             + $"{allocated / (double)count / 1024:F0} KB allocated per submission, GC pauses {100 * (paused / submitting):F1}% of the time; "
             + $"after {warmupRounds} untimed rounds of {warmup} submissions and {warmup} floor iterations (the JIT compiling for {100 * lastWarmupJitShare:F1}% of the last round's time), "
-            + $"timed in {TimedRounds} rounds by turns with the floor, the JIT compiling for {jitSubmitting.TotalMilliseconds:F0} ms of the submissions' time and {jitFloor.TotalMilliseconds:F0} ms of the floor's; "
+            + $"timed in {ratios.Length} rounds by turns with the floor, the JIT compiling for {jitSubmitting.TotalMilliseconds:F0} ms of the submissions' time and {jitFloor.TotalMilliseconds:F0} ms of the floor's; "
             + $"raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
             + $"{upsertRate:F0}/s; one create + the report-request blob, nothing else (the floor): {floorRate:F0}/s. "
-            + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts)";
+            + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts; "
+            + $"single rounds {100 * ratios[0]:F0}–{100 * ratios[^1]:F0}%, median {100 * Percentile(ratios, 0.50):F0}%)";
     }
 
     /// <summary>How long <paramref name="work"/> took, and how much of all threads' time the JIT spent compiling meanwhile.</summary>
