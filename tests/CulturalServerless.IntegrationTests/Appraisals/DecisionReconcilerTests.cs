@@ -12,7 +12,8 @@ namespace CulturalServerless.IntegrationTests.Appraisals;
 /// <summary>
 /// A decision whose render request was lost (the process stopped after storing the decision, or
 /// the trigger never fired) is requested again by the reconciler once it has been requested
-/// longer than <c>Reports__StuckAfter</c>, and then signed; one requested recently, or ready, is left alone.
+/// longer than <c>Reports__StuckAfter</c>, and then signed; one requested recently, or ready, is left
+/// alone. One whose render failed is rendered again when an admin asks.
 /// </summary>
 public sealed class DecisionReconcilerTests
 {
@@ -21,14 +22,21 @@ public sealed class DecisionReconcilerTests
     private sealed class Harness : IAsyncDisposable
     {
         public SetClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        /// <summary>While set, storing a signed decision fails, so its render fails.</summary>
+        public bool StoreBroken { get; set; }
         public AppServices App { get; }
         private readonly ApiClient api;
         private readonly AppraisalCalls calls;
 
         private Harness()
         {
-            App = AppServices.With(new Dictionary<string, string?> { ["Reports:StuckAfter"] = StuckAfter.ToString() },
-                services => services.AddSingleton<TimeProvider>(Clock));
+            App = AppServices.With(new Dictionary<string, string?> { ["Reports:StuckAfter"] = StuckAfter.ToString() }, services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<DecisionDocumentStore>();
+                services.AddSingleton<IDecisionDocumentStore>(sp => new BreakableDocuments(sp.GetRequiredService<DecisionDocumentStore>(), this));
+            });
             api = new ApiClient(App);
             calls = new AppraisalCalls(App, api);
         }
@@ -80,7 +88,64 @@ public sealed class DecisionReconcilerTests
             new RenderReportFunction(App.Get<ReportRenderingService>(), App.Get<DecisionRenderingService>())
                 .Run(Request(id), DecisionKeys.RequestName(id), CancellationToken.None);
 
+        public async Task<ApiResponse> RetryAsync(string token, string id)
+        {
+            var request = App.Request(token, "POST", $"/api/decisions/{id}/document/retry");
+            var function = new DecisionRetryFunction(App.Get<DecisionReconciler>(), NullLogger<DecisionRetryFunction>.Instance);
+            return await HttpCalls.ExecuteAsync(request, function.Retry(request, id, CancellationToken.None));
+        }
+
+        public Task<string> DeciderTokenAsync() => calls.TokenAsync(Roles.Decider, "51");
+
         public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    }
+
+    private sealed class BreakableDocuments(IDecisionDocumentStore inner, Harness harness) : IDecisionDocumentStore
+    {
+        public Task EnsureRequestedAsync(string id, CancellationToken cancellationToken) => inner.EnsureRequestedAsync(id, cancellationToken);
+        public Task RewriteRequestAsync(string id, CancellationToken cancellationToken) => inner.RewriteRequestAsync(id, cancellationToken);
+        public Task<StoredReport?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
+
+        public Task<StoredReport> StoreAsync(
+            string id, byte[] pdf, string sha256, string documentNumber, DateTimeOffset signedAt, string certificateThumbprint, CancellationToken cancellationToken) =>
+            harness.StoreBroken
+                ? throw new IOException("Injected: the decision store refuses the PDF")
+                : inner.StoreAsync(id, pdf, sha256, documentNumber, signedAt, certificateThumbprint, cancellationToken);
+
+        public Task<ReadLink> IssueReadLinkAsync(string id, TimeSpan lifetime, CancellationToken cancellationToken) => inner.IssueReadLinkAsync(id, lifetime, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_decision_whose_render_failed_through_the_hosts_tries_is_signed_after_an_admin_retry_and_only_an_admin_may_ask()
+    {
+        await using var harness = await Harness.StartAsync();
+        var id = await harness.DecideAsync();
+        harness.StoreBroken = true;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await Assert.ThrowsAsync<IOException>(() => harness.RenderAsync(id)); // the host's five tries, then the poison queue
+        }
+        var failed = await harness.DecisionAsync(id);
+        Assert.Equal((ReportState.Failed, 5), (failed.Document.State, failed.Document.Attempts));
+        // A failed decision is not the reconciler's: nothing would ever render it again.
+        harness.Clock.Now += StuckAfter * 3;
+        Assert.Equal(0, (await harness.ReconcileAsync()).Due);
+
+        Assert.Equal(403, (await harness.RetryAsync(await harness.DeciderTokenAsync(), id)).Status);
+        Assert.Equal(404, (await harness.RetryAsync(TestTokens.Admin, "no-such-decision")).Status);
+        harness.StoreBroken = false; // the cause is fixed
+        var written = await harness.RequestETagAsync(id);
+        var retried = await harness.RetryAsync(TestTokens.Admin, id);
+
+        Assert.Equal(202, retried.Status);
+        Assert.Equal("requested", (string?)retried.Json["state"]);
+        var requested = await harness.DecisionAsync(id);
+        Assert.Equal((ReportState.Requested, 0, null, harness.Clock.Now), (requested.Document.State, requested.Document.Attempts, requested.Document.FailureReason, requested.Document.RequestedAt));
+        Assert.NotEqual(written, await harness.RequestETagAsync(id)); // the request written again: the trigger fires
+        await harness.RenderAsync(id);
+        Assert.Equal(ReportState.Ready, (await harness.DecisionAsync(id)).Document.State);
+        var again = await harness.RetryAsync(TestTokens.Admin, id);
+        Assert.Equal(409, again.Status);
     }
 
     [Fact]
