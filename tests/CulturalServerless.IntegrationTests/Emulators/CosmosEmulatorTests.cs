@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Core;
-using CulturalServerless.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Azure.Cosmos.Linq;
 
@@ -15,13 +13,13 @@ namespace CulturalServerless.IntegrationTests.Emulators;
 /// OFFSET/LIMIT, aggregates, LINQ, optimistic direct execution, the change feed) have no tests of their own.
 /// Start the emulators first: tools/emulators.sh start.
 /// </summary>
-public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.ClientFixture>, IAsyncLifetime
+public sealed class CosmosEmulatorTests : IClassFixture<EmulatorClientFixture>, IAsyncLifetime
 {
     private readonly CosmosClient client;
     private readonly string databaseId = "emu-" + Guid.NewGuid().ToString("N");
     private Container container = null!;
 
-    public CosmosEmulatorTests(ClientFixture fixture) => client = fixture.Client;
+    public CosmosEmulatorTests(EmulatorClientFixture fixture) => client = fixture.Client;
 
     public async Task InitializeAsync()
     {
@@ -343,27 +341,5 @@ public sealed class CosmosEmulatorTests : IClassFixture<CosmosEmulatorTests.Clie
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = EmulatorSettings.CosmosConnectionString };
         return new Uri((string)builder["AccountEndpoint"]);
-    }
-
-    public sealed record Item(string Id, string Pk, int Rank, string Category);
-
-    /// <summary>One client for all tests, built by the app's own factory so its options are what is tested.</summary>
-    public sealed class ClientFixture : IDisposable
-    {
-        public CosmosClient Client { get; } = CosmosClientFactory.Create(
-            new StorageOptions { CosmosConnectionString = EmulatorSettings.CosmosConnectionString },
-            new UnusedCredential());
-
-        public void Dispose() => Client.Dispose();
-    }
-
-    /// <summary>A connection string carries the key; the factory never asks this for a token.</summary>
-    private sealed class UnusedCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure.Core;
-using CulturalServerless.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.IntegrationTests.Emulators;
@@ -11,13 +9,13 @@ namespace CulturalServerless.IntegrationTests.Emulators;
 /// HybridRow RecordIO and parses the emulator's answer with its own HybridRow reader, so every test
 /// here also checks the emulator's encoding. Start the emulators first: tools/emulators.sh start.
 /// </summary>
-public sealed class TransactionalBatchTests : IClassFixture<TransactionalBatchTests.ClientFixture>, IAsyncLifetime
+public sealed class TransactionalBatchTests : IClassFixture<EmulatorClientFixture>, IAsyncLifetime
 {
     private readonly CosmosClient client;
     private readonly string databaseId = "emu-batch-" + Guid.NewGuid().ToString("N");
     private Container container = null!;
 
-    public TransactionalBatchTests(ClientFixture fixture) => client = fixture.Client;
+    public TransactionalBatchTests(EmulatorClientFixture fixture) => client = fixture.Client;
 
     public async Task InitializeAsync()
     {
@@ -245,27 +243,5 @@ public sealed class TransactionalBatchTests : IClassFixture<TransactionalBatchTe
         }
         ids.Sort(StringComparer.Ordinal);
         return ids;
-    }
-
-    public sealed record Item(string Id, string Pk, int Rank, string Category);
-
-    /// <summary>One client for all tests, built by the app's own factory so its options are what is tested.</summary>
-    public sealed class ClientFixture : IDisposable
-    {
-        public CosmosClient Client { get; } = CosmosClientFactory.Create(
-            new StorageOptions { CosmosConnectionString = EmulatorSettings.CosmosConnectionString },
-            new UnusedCredential());
-
-        public void Dispose() => Client.Dispose();
-    }
-
-    /// <summary>A connection string carries the key; the factory never asks this for a token.</summary>
-    private sealed class UnusedCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The emulator is reached with its key, not a token.");
     }
 }
