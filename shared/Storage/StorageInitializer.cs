@@ -1,6 +1,7 @@
 using CulturalServerless.Storage.Blobs;
 using CulturalServerless.Storage.Cosmos;
 using CulturalServerless.Storage.Queues;
+using System.Net;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public sealed partial class StorageInitializer(
     CosmosClient cosmos,
     BlobServiceClient blobs,
     ReminderQueue queues,
+    RegisterLayout registers,
     ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -41,7 +43,13 @@ public sealed partial class StorageInitializer(
                 foreach (var path in container.UniqueKeyPaths) uniqueKey.Paths.Add(path);
                 properties.UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { uniqueKey } };
             }
-            await database.CreateContainerIfNotExistsAsync(properties, cancellationToken: cancellationToken);
+            var created = await database.CreateContainerIfNotExistsAsync(properties, cancellationToken: cancellationToken);
+            // A register container created just now holds no register of the code before, so
+            // every year's agency registers can live beside the assessments (RegisterLayout).
+            if (container == CosmosContainers.Counters && created.StatusCode == HttpStatusCode.Created)
+            {
+                await registers.RecordEmptyDatabaseAsync(cancellationToken);
+            }
         }
         foreach (var name in BlobContainers.All)
         {

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIssuedDecisions>(sp => sp.GetRequiredService<DecisionRepository>());
         services.AddSingleton<IDecisionDocumentStore, DecisionDocumentStore>();
         services.AddSingleton<IRecognitionClaimStore, RecognitionClaimRepository>();
+        services.AddSingleton<RegisterLayout>();
         services.AddSingleton<IDocumentRegister, DocumentNumberCounter>();
         services.AddSingleton<IApiClientStore, ApiClientRepository>();
         services.AddSingleton<IReminderStore, ReminderRepository>();

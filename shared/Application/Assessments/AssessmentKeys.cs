@@ -19,6 +19,12 @@ public static class AssessmentKeys
     /// <summary>The agency-year's one draft, in the same partition as its head and versions.</summary>
     public static string DraftId(string agencyId, int year) => $"{HeadId(agencyId, year)}-draft";
 
+    /// <summary>
+    /// The agency's document register for calendar year <paramref name="year"/>, in the partition
+    /// of its assessment of that year (docs/data-model.md).
+    /// </summary>
+    public static string RegisterId(string agencyId, int year) => $"{HeadId(agencyId, year)}-register";
+
     /// <summary>Deterministic blob name of a version's report request, under the report-requests container.</summary>
     public static string ReportRequestName(string agencyId, int year, int version) =>
         $"{agencyId}/{year.ToString(CultureInfo.InvariantCulture)}/v{version.ToString(CultureInfo.InvariantCulture)}.json";

@@ -18,9 +18,10 @@ namespace CulturalServerless.Application.Assessments;
 
 /// <summary>
 /// Submitting and reading agencies' yearly assessments. A submission is validated and scored in
-/// the request (scoring takes microseconds), stored as a new version with its score in one write
-/// (an agency-year's first together with its head), made the latest in the agency-year's head, and
-/// then snapshotted for the report renderer.
+/// the request (scoring takes microseconds), numbered in the agency's register, stored as a new
+/// version with its score in one write (an agency-year's first together with its head, and in its
+/// own year with the register's number 1), made the latest in the agency-year's head, and then
+/// snapshotted for the report renderer.
 /// Only a submitter whose scope covers the agency submits; whoever may read the agency reads its
 /// assessments, and to anyone else they read as missing (404).
 /// </summary>
@@ -92,16 +93,17 @@ public sealed partial class AssessmentService(
 
         var evaluation = evaluator.EvaluateForYear(submission, year, agency);
         RequireCurrent(head, expected, agencyId, year);
-        var version = await NewVersionAsync(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor, cancellationToken);
-        // A first version is created with its head, both or neither; a later one is created alone
-        // and recorded in the head read above (with its ETag) without reading it again.
-        var recorded = head is null ? await TryCreateFirstAsync(agency, version, actor, cancellationToken) : null;
-        var created = head is null ? recorded is not null : await assessments.TryCreateVersionAsync(version, cancellationToken);
-        if (!created)
+        // A first version is created with its head, all or nothing; a later one alone, and then
+        // recorded in the head read above (with its ETag) without reading it again.
+        var unnumbered = NewVersion(agency, year, (head?.Value.LatestVersion ?? 0) + 1, evaluation, key, requestHash, actor);
+        var write = head is null ? await CreateFirstAsync(agency, unnumbered, actor, cancellationToken) : await CreateLaterAsync(agency, unnumbered, cancellationToken);
+        var version = write.Version;
+        if (!write.Created)
         {
             // Someone took this version number first: the same request retried concurrently (a
             // replay), or another official submission, which this one may supersede only knowingly.
-            await GiveBackNumberIfUnusedAsync(version, cancellationToken);
+            // A number 1 in the batch that failed was never taken.
+            if (write.NumberTakenApart) await GiveBackNumberIfUnusedAsync(version, cancellationToken);
             if (await assessments.FindVersionByIdempotencyKeyAsync(agencyId, year, key, cancellationToken) is { } twin)
             {
                 return await ReplayAsync(agency, twin, requestHash, actor, cancellationToken);
@@ -112,13 +114,45 @@ public sealed partial class AssessmentService(
         }
         AppTelemetry.Submissions.Add(1);
         LogSubmitted(agencyId, year, version.Version, version.Issue.Reference, version.Score.Total, version.Score.Verdict);
-        return new SubmissionOutcome(await PublishAsync(agency, version, actor, head, recorded, cancellationToken), Replayed: false);
+        return new SubmissionOutcome(await PublishAsync(agency, version, actor, head, write.Head, cancellationToken), Replayed: false);
     }
 
-    private async Task<Stored<AssessmentHead>?> TryCreateFirstAsync(Agency agency, AssessmentVersion version, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// What creating a version did: the version as numbered, whether it was created, the head
+    /// created with it (a first version), and whether its number was taken apart from the write
+    /// (and so is to be given back if the version is not created).
+    /// </summary>
+    private sealed record VersionWrite(AssessmentVersion Version, bool Created, Stored<AssessmentHead>? Head, bool NumberTakenApart);
+
+    private async Task<VersionWrite> CreateFirstAsync(Agency agency, AssessmentVersion unnumbered, Actor actor, CancellationToken cancellationToken)
+    {
+        // The season's submission, dated in its own year, is the agency's first document of that
+        // year: number 1, with the register opened in the version's batch.
+        if (unnumbered.Issue.Date.Year == unnumbered.Year && await register.OpensBesideAssessmentAsync(agency.Id, unnumbered.Year, cancellationToken))
+        {
+            var first = Numbered(unnumbered, agency, 1);
+            var (opened, registerOpenAlready) = await TryCreateFirstAsync(agency, first, actor, opensRegister: true, cancellationToken);
+            if (!registerOpenAlready) return new VersionWrite(first, opened is not null, opened, NumberTakenApart: false);
+            // The agency numbered another document this year first (a late version of last year's
+            // assessment): this one takes the register's next number.
+        }
+        var version = Numbered(unnumbered, agency, await TakeNumberAsync(unnumbered, cancellationToken));
+        var (head, _) = await TryCreateFirstAsync(agency, version, actor, opensRegister: false, cancellationToken);
+        return new VersionWrite(version, head is not null, head, NumberTakenApart: true);
+    }
+
+    private async Task<VersionWrite> CreateLaterAsync(Agency agency, AssessmentVersion unnumbered, CancellationToken cancellationToken)
+    {
+        var version = Numbered(unnumbered, agency, await TakeNumberAsync(unnumbered, cancellationToken));
+        return new VersionWrite(version, await assessments.TryCreateVersionAsync(version, cancellationToken), Head: null, NumberTakenApart: true);
+    }
+
+    private async Task<(Stored<AssessmentHead>? Head, bool RegisterOpenAlready)> TryCreateFirstAsync(
+        Agency agency, AssessmentVersion version, Actor actor, bool opensRegister, CancellationToken cancellationToken)
     {
         var head = heads.FirstHead(agency, version, actor);
-        return await assessments.TryCreateFirstAsync(version, head, cancellationToken) is { } eTag ? new(head, eTag) : null;
+        var write = await assessments.TryCreateFirstAsync(version, head, opensRegister, cancellationToken);
+        return (write.HeadETag is { } eTag ? new(head, eTag) : null, write.RegisterOpenAlready);
     }
 
     /// <summary>The latest version, with the assessment's ETag (what a superseding submission sends as If-Match).</summary>
@@ -160,22 +194,14 @@ public sealed partial class AssessmentService(
     private static void RequireReader(Caller caller) =>
         AccessRules.RequireRole(caller, "xem tự đánh giá", AccessRules.Readers);
 
-    /// <summary>
-    /// The version to create, with the next number in the agency's register, dated today in Viet
-    /// Nam. The register is asked by the version's id, so a request that lost the race for this
-    /// version number leaves no gap: the winner holds the same number.
-    /// </summary>
-    private async Task<AssessmentVersion> NewVersionAsync(
-        Agency agency, int year, int number, AssessmentEvaluation evaluation, string idempotencyKey, string requestHash, Actor actor,
-        CancellationToken cancellationToken)
+    /// <summary>The version to create, dated today in Viet Nam, before it is numbered (<see cref="Numbered"/>).</summary>
+    private AssessmentVersion NewVersion(
+        Agency agency, int year, int number, AssessmentEvaluation evaluation, string idempotencyKey, string requestHash, Actor actor)
     {
-        var id = AssessmentKeys.VersionId(agency.Id, year, number);
         var submittedAt = clock.GetUtcNow();
-        var issuedOn = VietnamCalendar.DateOf(submittedAt);
-        var sequence = await register.NumberForAsync(agency.Id, issuedOn.Year, id, cancellationToken);
         return new AssessmentVersion
         {
-            Id = id,
+            Id = AssessmentKeys.VersionId(agency.Id, year, number),
             PartitionKey = AssessmentKeys.PartitionKey(agency.Id, year),
             AgencyId = agency.Id,
             Year = year,
@@ -186,7 +212,7 @@ public sealed partial class AssessmentService(
             Score = evaluation.Score!,
             SubmittedAt = submittedAt,
             SubmittedBy = actor,
-            Issue = new DocumentIssue(sequence, DocumentNumber.OfReport(sequence, agency.Symbol).Reference, issuedOn),
+            Issue = new DocumentIssue(0, string.Empty, VietnamCalendar.DateOf(submittedAt)),
             Report = new VersionReport
             {
                 State = ReportState.Requested,
@@ -195,6 +221,17 @@ public sealed partial class AssessmentService(
             },
         };
     }
+
+    /// <summary>
+    /// The next number in the agency's register of the version's issue year. The register is asked
+    /// by the version's id, so a request that lost the race for this version number leaves no gap:
+    /// the winner holds the same number.
+    /// </summary>
+    private Task<int> TakeNumberAsync(AssessmentVersion version, CancellationToken cancellationToken) =>
+        register.NumberForAsync(version.AgencyId, version.Issue.Date.Year, version.Id, cancellationToken);
+
+    private static AssessmentVersion Numbered(AssessmentVersion version, Agency agency, int sequence) =>
+        version with { Issue = version.Issue with { Sequence = sequence, Reference = DocumentNumber.OfReport(sequence, agency.Symbol).Reference } };
 
     /// <summary>
     /// The number taken for <paramref name="lost"/>, whose id another request created first, is

@@ -27,10 +27,12 @@ public interface IAssessmentStore
     Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates an agency-year's first version and its head together, both or neither; the head's
-    /// ETag, or null when either id (or the version's idempotency key) is taken in the partition.
+    /// Creates an agency-year's first version and its head together, all or nothing. With
+    /// <paramref name="opensRegister"/>, the version is the agency's first document of the year
+    /// (number 1) and the same write opens its register, kept beside the assessment
+    /// (<see cref="Documents.IDocumentRegister.OpensBesideAssessmentAsync"/>).
     /// </summary>
-    Task<string?> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, CancellationToken cancellationToken);
+    Task<FirstVersionWrite> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, bool opensRegister, CancellationToken cancellationToken);
 
     /// <summary>Replaces the head if it still has <paramref name="eTag"/>; its new ETag, or null when someone changed it first.</summary>
     Task<string?> TryReplaceHeadAsync(AssessmentHead head, string eTag, CancellationToken cancellationToken);

@@ -51,16 +51,32 @@ public sealed class AssessmentRepository(Database database) : IAssessmentStore
     public Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken) =>
         container.TryCreateAsync(head, head.PartitionKey, cancellationToken);
 
-    public async Task<string?> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, CancellationToken cancellationToken)
+    public async Task<FirstVersionWrite> TryCreateFirstAsync(
+        AssessmentVersion version, AssessmentHead head, bool opensRegister, CancellationToken cancellationToken)
     {
-        // One transactional batch in the agency-year's partition: the service applies both creates
-        // or neither, so no reader ever sees the first version without its head.
-        using var response = await container.CreateTransactionalBatch(new PartitionKey(version.PartitionKey))
+        // One transactional batch in the agency-year's partition: the service applies every create
+        // or none, so no reader ever sees the first version without its head, nor a register
+        // without the document numbered 1 in it.
+        var batch = container.CreateTransactionalBatch(new PartitionKey(version.PartitionKey))
             .CreateItem(version, NoContent)
-            .CreateItem(head, NoContent)
-            .ExecuteAsync(cancellationToken);
-        if (response.IsSuccessStatusCode) return response[1].ETag;
-        if (response.StatusCode == HttpStatusCode.Conflict) return null;
+            .CreateItem(head, NoContent);
+        if (opensRegister)
+        {
+            var (partitionKey, id) = RegisterLayout.BesideAssessment(version.AgencyId, version.Issue.Date.Year);
+            if (partitionKey != version.PartitionKey || version.Issue.Sequence != 1)
+            {
+                throw new ArgumentException($"{version.Id} cannot open the register of {version.Issue.Date.Year} as number {version.Issue.Sequence}.", nameof(version));
+            }
+            batch.CreateItem(RegisterDocument.Opened(id, partitionKey, version.AgencyId, version.Issue.Date.Year, version.Id), NoContent);
+        }
+        using var response = await batch.ExecuteAsync(cancellationToken);
+        if (response.IsSuccessStatusCode) return new FirstVersionWrite(response[1].ETag, RegisterOpenAlready: false);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            // The operation that failed answers 409, the others 424: the version and head come first,
+            // so the register is named only when they were free.
+            return opensRegister && response[2].StatusCode == HttpStatusCode.Conflict ? FirstVersionWrite.RegisterTaken : FirstVersionWrite.VersionTaken;
+        }
         // Anything else is what a single create would have thrown: 429/503/408 reach the caller as
         // the dependency being unavailable, the rest as the bug it is.
         throw new CosmosException(

@@ -1,75 +1,75 @@
-using System.Globalization;
 using CulturalServerless.Application.Concurrency;
 using CulturalServerless.Application.Documents;
-using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.Storage.Cosmos;
 
 /// <summary>
-/// The document register in the <c>counters</c> container: one counter document per issuer and
-/// calendar year remembers which document got which number, so asking again for the same document
-/// returns its number — the report trigger may fire twice for one snapshot. Numbers given back
-/// below the last are kept as vacant and handed out first, lowest first.
+/// The document registers: one register document per issuer and calendar year remembers which
+/// document got which number, so asking again for the same document returns its number — the
+/// report trigger may fire twice for one snapshot. Numbers given back below the last are kept as
+/// vacant and handed out first, lowest first. Where each register is kept is
+/// <see cref="RegisterLayout"/>'s.
 /// </summary>
-public sealed class DocumentNumberCounter(Database database, TimeProvider clock) : IDocumentRegister
+public sealed class DocumentNumberCounter(RegisterLayout layout, TimeProvider clock) : IDocumentRegister
 {
-    private readonly Container container = database.GetContainer(CosmosContainers.Counters.Name);
+    public Task<bool> OpensBesideAssessmentAsync(string agencyId, int year, CancellationToken cancellationToken) =>
+        layout.IsBesideAssessmentAsync(agencyId, year, cancellationToken);
 
-    private sealed record CounterDocument(
-        string Id, string PartitionKey, string AgencyId, int Year, int Last, Dictionary<string, int> Issued, IReadOnlyList<int>? Vacant = null);
-
-    public Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken)
+    public async Task<int> NumberForAsync(string issuer, int year, string documentKey, CancellationToken cancellationToken)
     {
-        var id = CounterId(issuer, year);
+        var place = await layout.PlaceOfAsync(issuer, year, cancellationToken);
         var firstAttempt = true;
-        return OptimisticConcurrency.RunAsync(async ct =>
+        return await OptimisticConcurrency.RunAsync(async ct =>
         {
-            // An issuer's first document of the year is the common case (one submission per
-            // agency-year): create the counter straight away, and read it only when it exists.
+            // An issuer's first document of the year is the common case: open the register straight
+            // away, and read it only when it exists.
             if (firstAttempt)
             {
                 firstAttempt = false;
-                var fresh = new CounterDocument(id, id, issuer, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
-                if (await container.TryCreateAsync(fresh, id, ct) is not null) return Attempt<int>.Done(1);
+                if (await TryOpenAsync(place, issuer, year, documentKey, ct)) return Attempt<int>.Done(1);
             }
-            var current = await container.FindAsync<CounterDocument>(id, id, ct);
+            var current = await place.Container.FindAsync<RegisterDocument>(place.Id, place.PartitionKey, ct);
             if (current is null)
             {
-                var first = new CounterDocument(id, id, issuer, year, 1, new Dictionary<string, int> { [documentKey] = 1 });
-                return await container.TryCreateAsync(first, id, ct) is not null ? Attempt<int>.Done(1) : Attempt<int>.Retry;
+                return await TryOpenAsync(place, issuer, year, documentKey, ct) ? Attempt<int>.Done(1) : Attempt<int>.Retry;
             }
-            var (counter, eTag) = current;
-            if (counter.Issued.TryGetValue(documentKey, out var issued)) return Attempt<int>.Done(issued);
+            var (register, eTag) = current;
+            if (register.Issued.TryGetValue(documentKey, out var issued)) return Attempt<int>.Done(issued);
             // A number given back below the last goes first; otherwise the register grows by one.
-            var next = counter.Vacant is [var lowest, ..] ? lowest : counter.Last + 1;
-            var updated = counter with
+            var next = register.Vacant is [var lowest, ..] ? lowest : register.Last + 1;
+            var updated = register with
             {
-                Last = Math.Max(counter.Last, next),
-                Issued = new Dictionary<string, int>(counter.Issued) { [documentKey] = next },
-                Vacant = counter.Vacant?.Where(n => n != next).ToList(),
+                Last = Math.Max(register.Last, next),
+                Issued = new Dictionary<string, int>(register.Issued) { [documentKey] = next },
+                Vacant = register.Vacant?.Where(n => n != next).ToList(),
             };
-            return await container.TryReplaceAsync(updated, id, id, eTag, ct) is not null ? Attempt<int>.Done(next) : Attempt<int>.Retry;
+            return await place.Container.TryReplaceAsync(updated, place.Id, place.PartitionKey, eTag, ct) is not null
+                ? Attempt<int>.Done(next)
+                : Attempt<int>.Retry;
         }, clock, $"Chưa cấp được số văn bản cho '{issuer}' năm {year}: quá nhiều yêu cầu đồng thời; vui lòng thử lại.", cancellationToken);
     }
 
-    public Task ReleaseAsync(string issuer, int year, string documentKey, int number, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string issuer, int year, string documentKey, int number, CancellationToken cancellationToken)
     {
-        var id = CounterId(issuer, year);
-        return OptimisticConcurrency.RunAsync(async ct =>
+        var place = await layout.PlaceOfAsync(issuer, year, cancellationToken);
+        await OptimisticConcurrency.RunAsync(async ct =>
         {
-            var current = await container.FindAsync<CounterDocument>(id, id, ct);
+            var current = await place.Container.FindAsync<RegisterDocument>(place.Id, place.PartitionKey, ct);
             if (current is null || !current.Value.Issued.TryGetValue(documentKey, out var issued) || issued != number) return Attempt<bool>.Done(true);
-            var (counter, eTag) = current;
-            var issuedNow = new Dictionary<string, int>(counter.Issued);
+            var (register, eTag) = current;
+            var issuedNow = new Dictionary<string, int>(register.Issued);
             issuedNow.Remove(documentKey);
-            var vacant = new SortedSet<int>(counter.Vacant ?? []) { number };
+            var vacant = new SortedSet<int>(register.Vacant ?? []) { number };
             // Vacant numbers at the top of the register are no longer vacant: the register ends lower.
-            var last = counter.Last;
+            var last = register.Last;
             while (vacant.Remove(last)) last--;
-            var updated = counter with { Last = last, Issued = issuedNow, Vacant = [.. vacant] };
-            return await container.TryReplaceAsync(updated, id, id, eTag, ct) is not null ? Attempt<bool>.Done(true) : Attempt<bool>.Retry;
+            var updated = register with { Last = last, Issued = issuedNow, Vacant = [.. vacant] };
+            return await place.Container.TryReplaceAsync(updated, place.Id, place.PartitionKey, eTag, ct) is not null
+                ? Attempt<bool>.Done(true)
+                : Attempt<bool>.Retry;
         }, clock, $"Chưa trả lại được số {number} cho sổ văn bản của '{issuer}' năm {year}: quá nhiều yêu cầu đồng thời; vui lòng thử lại.", cancellationToken);
     }
 
-    private static string CounterId(string issuer, int year) => $"{issuer}|{year.ToString(CultureInfo.InvariantCulture)}";
+    private static async Task<bool> TryOpenAsync(RegisterPlace place, string issuer, int year, string documentKey, CancellationToken cancellationToken) =>
+        await place.Container.TryCreateAsync(RegisterDocument.Opened(place.Id, place.PartitionKey, issuer, year, documentKey), place.PartitionKey, cancellationToken) is not null;
 }

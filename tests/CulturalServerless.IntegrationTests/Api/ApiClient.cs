@@ -30,6 +30,15 @@ public sealed class ApiClient(AppServices app, ILoggerFactory? loggers = null)
     public static JsonObject Sample(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", name)))!.AsObject();
 
+    /// <summary>The seed's 2022 assessment as an assessment of <paramref name="year"/>, under the rubric that year is scored by.</summary>
+    public static JsonObject SeedFor(int year)
+    {
+        var body = Sample("assessment-2022.json");
+        body["year"] = year;
+        body["rubricId"] = year >= 2023 ? "co-quan-2023" : "co-quan-2022";
+        return body;
+    }
+
     /// <summary>The seed submission with six problems at once: a draft or a submission must be refused naming each (<see cref="AssertSixProblemPaths"/>).</summary>
     public static JsonObject SeedWithSixProblems()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Access;
 using Azure.Storage.Blobs;
@@ -141,9 +142,9 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
         Assert.Equal(404, (await api.GetLatestAsync(draftOnly)).Status);
         Assert.Equal(404, (await api.GetVersionAsync(draftOnly, "1")).Status);
         Assert.Equal(["assessment-draft"], await DocumentTypesAsync(CosmosContainers.Assessments.Name, AssessmentKeys.PartitionKey(draftOnly, 2022)));
-        // No document number, no report request.
-        Assert.Empty(await DocumentTypesAsync(CosmosContainers.Counters.Name, AssessmentKeys.PartitionKey(draftOnly, 2022)));
-        Assert.Empty(await DocumentTypesAsync(CosmosContainers.Counters.Name, AssessmentKeys.PartitionKey(draftOnly, DateTime.UtcNow.Year)));
+        // No document number (this year's register would be in the partition of this year's assessment), no report request.
+        Assert.Empty(await DocumentTypesAsync(CosmosContainers.Assessments.Name, AssessmentKeys.PartitionKey(draftOnly, DateTime.UtcNow.Year)));
+        Assert.Empty(await DocumentTypesAsync(CosmosContainers.Counters.Name, $"{draftOnly}|{DateTime.UtcNow.Year}"));
         var requests = app.Get<BlobServiceClient>().GetBlobContainerClient(BlobContainers.ReportRequests);
         Assert.Empty(await requests.GetBlobsAsync(new GetBlobsOptions { Prefix = draftOnly + "/" }).ToListAsync());
         // The submitted agency's head is as it was, and keeps its one report request.
@@ -173,9 +174,10 @@ public sealed class AssessmentDraftApiTests(AppServices app) : IClassFixture<App
         Assert.Equal(201, submitted.Status);
         Assert.Equal("01/BC-VP", (string?)submitted.Json["issue"]!["reference"]);
         Assert.Equal("Bản nháp lần 6", (string?)submitted.Json["submission"]!["recommendations"]);
-        var counters = app.Get<Microsoft.Azure.Cosmos.Database>().GetContainer(CosmosContainers.Counters.Name);
-        var register = await counters.ReadItemAsync<JsonObject>($"{agencyId}|{submitted.Json["issue"]!["date"]!.ToString()[..4]}",
-            new Microsoft.Azure.Cosmos.PartitionKey($"{agencyId}|{submitted.Json["issue"]!["date"]!.ToString()[..4]}"));
+        var issueYear = int.Parse(submitted.Json["issue"]!["date"]!.ToString()[..4], CultureInfo.InvariantCulture);
+        var assessments = app.Get<Microsoft.Azure.Cosmos.Database>().GetContainer(CosmosContainers.Assessments.Name);
+        var register = await assessments.ReadItemAsync<JsonObject>(AssessmentKeys.RegisterId(agencyId, issueYear),
+            new Microsoft.Azure.Cosmos.PartitionKey(AssessmentKeys.PartitionKey(agencyId, issueYear)));
         Assert.Equal(1, (int?)register.Resource["last"]);
     }
 

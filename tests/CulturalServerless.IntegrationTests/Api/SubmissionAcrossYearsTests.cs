@@ -1,4 +1,5 @@
 using CulturalServerless.Application.Documents;
+using Microsoft.Azure.Cosmos;
 
 namespace CulturalServerless.IntegrationTests.Api;
 
@@ -60,5 +61,43 @@ public sealed class SubmissionAcrossYearsTests : IAsyncLifetime
         Assert.Equal(200, retry.Status);
         Assert.Equal((string?)first.Json["issue"]!["reference"], (string?)retry.Json["issue"]!["reference"]);
         Assert.Equal(1, await app.Get<IDocumentRegister>().NumberForAsync(agencyId, 2027, "next", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_first_submission_in_its_own_year_opens_the_register_with_number_1_and_concurrent_retries_replay_it()
+    {
+        clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+        var agencyId = await api.RegisterAgencyAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.SubmitAsync(agencyId, "2026", ApiClient.SeedFor(2026).ToJsonString(), idempotencyKey: key)));
+
+        Assert.Equal([200, 200, 200, 200, 201], attempts.Select(a => a.Status).Order());
+        Assert.All(attempts, a => Assert.Equal("01/BC-VP", (string?)a.Json["issue"]!["reference"]));
+        var register = await app.Get<Database>().GetContainer(CosmosContainers.Assessments.Name)
+            .ReadItemAsync<JsonObject>(AssessmentKeys.RegisterId(agencyId, 2026), new PartitionKey(AssessmentKeys.PartitionKey(agencyId, 2026)));
+        Assert.Equal(1, (int?)register.Resource["last"]);
+        Assert.Equal(1, (int?)register.Resource["issued"]![AssessmentKeys.VersionId(agencyId, 2026, 1)]);
+        Assert.Equal(2, await app.Get<IDocumentRegister>().NumberForAsync(agencyId, 2026, "next", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_first_submission_after_a_late_version_of_last_year_takes_the_next_number_of_its_year()
+    {
+        clock.Now = new DateTimeOffset(2025, 12, 10, 3, 0, 0, TimeSpan.Zero);
+        var agencyId = await api.RegisterAgencyAsync();
+        var first2025 = await api.SubmitAsync(agencyId, "2025", ApiClient.SeedFor(2025).ToJsonString());
+        clock.Now = new DateTimeOffset(2026, 1, 8, 3, 0, 0, TimeSpan.Zero);
+        var late2025 = await api.ResubmitAsync(agencyId, ApiClient.SeedFor(2025), "2025");
+        clock.Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero);
+
+        var first2026 = await api.SubmitAsync(agencyId, "2026", ApiClient.SeedFor(2026).ToJsonString());
+
+        Assert.Equal("01/BC-VP", (string?)first2025.Json["issue"]!["reference"]);
+        Assert.Equal("01/BC-VP", (string?)late2025.Json["issue"]!["reference"]);
+        Assert.Equal("2026-01-08", (string?)late2025.Json["issue"]!["date"]);
+        Assert.Equal(201, first2026.Status);
+        Assert.Equal("02/BC-VP", (string?)first2026.Json["issue"]!["reference"]);
+        Assert.Equal(3, await app.Get<IDocumentRegister>().NumberForAsync(agencyId, 2026, "next", CancellationToken.None));
     }
 }

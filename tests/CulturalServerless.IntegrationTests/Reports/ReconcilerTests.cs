@@ -131,11 +131,12 @@ public sealed class ReconcilerTests
             return created;
         }
 
-        public async Task<string?> TryCreateFirstAsync(AssessmentVersion version, AssessmentHead head, CancellationToken cancellationToken)
+        public async Task<FirstVersionWrite> TryCreateFirstAsync(
+            AssessmentVersion version, AssessmentHead head, bool opensRegister, CancellationToken cancellationToken)
         {
-            var eTag = await inner.TryCreateFirstAsync(version, head, cancellationToken);
-            if (eTag is not null) faults.After(1);
-            return eTag;
+            var write = await inner.TryCreateFirstAsync(version, head, opensRegister, cancellationToken);
+            if (write.Created) faults.After(1);
+            return write;
         }
 
         public async Task<string?> TryCreateHeadAsync(AssessmentHead head, CancellationToken cancellationToken)
