@@ -33,7 +33,8 @@ public sealed class RegisterLayout(Database database, TimeProvider clock)
 
     private readonly Container counters = database.GetContainer(CosmosContainers.Counters.Name);
     private readonly Container assessments = database.GetContainer(CosmosContainers.Assessments.Name);
-    private int? agencyRegistersBesideAssessmentsFrom;
+    // 0 until read; an int, so that no thread can see half of it written.
+    private int agencyRegistersBesideAssessmentsFrom;
 
     private sealed record LayoutDocument(string Id, string PartitionKey, int AgencyRegistersBesideAssessmentsFrom)
     {
@@ -66,7 +67,7 @@ public sealed class RegisterLayout(Database database, TimeProvider clock)
     // The layout never changes once written, so each instance reads it once.
     private async Task<int> FirstYearBesideAssessmentsAsync(CancellationToken cancellationToken)
     {
-        if (agencyRegistersBesideAssessmentsFrom is { } known) return known;
+        if (Volatile.Read(ref agencyRegistersBesideAssessmentsFrom) is var known and > 0) return known;
         var layout = await counters.FindAsync<LayoutDocument>(LayoutId, LayoutId, cancellationToken);
         if (layout is null)
         {
@@ -78,7 +79,7 @@ public sealed class RegisterLayout(Database database, TimeProvider clock)
                 : await counters.FindAsync<LayoutDocument>(LayoutId, LayoutId, cancellationToken)
                     ?? throw new InvalidOperationException("The register layout was taken and cannot be read.");
         }
-        agencyRegistersBesideAssessmentsFrom = layout.Value.AgencyRegistersBesideAssessmentsFrom;
+        Volatile.Write(ref agencyRegistersBesideAssessmentsFrom, layout.Value.AgencyRegistersBesideAssessmentsFrom);
         return layout.Value.AgencyRegistersBesideAssessmentsFrom;
     }
 }
