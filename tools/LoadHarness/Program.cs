@@ -12,8 +12,9 @@
 // With --submissions N (and --concurrency C, default 16; --warmup W, default 500) it measures
 // submissions instead: untimed rounds of W submissions and W floor iterations until the JIT is
 // quiet, then N agencies each submit the seed's assessment through the submit function class, in
-// rounds of W by turns with the rate of the least storage a submission needs, one create and one blob,
-// beside the emulator's raw upsert rate for a document of the same size (docs/performance.md).
+// rounds of W by turns (which goes first alternating) with the rate of the least storage a submission
+// needs, one create and one blob, with each path's CPU and bytes per operation, beside the
+// emulator's raw upsert rate for a document of the same size (docs/performance.md).
 //
 // With --export N it measures the committee's export instead: N submitted agency-years, exported as
 // XLSX and as CSV, with the time and the peak memory of each (docs/performance.md, "Exports").

@@ -159,29 +159,22 @@ internal static class SubmissionLoad
         // Timed: submissions and the floor by turns, so that both see the same machine.
         latencies.Clear();
         failures = 0;
-        var submitting = TimeSpan.Zero;
-        var floorTime = TimeSpan.Zero;
-        var jitSubmitting = TimeSpan.Zero;
-        var jitFloor = TimeSpan.Zero;
-        long allocated = 0;
-        var paused = TimeSpan.Zero;
+        Phase submitting = default, flooring = default;
         // Rounds of the warm-up's size: a round lasts about a second, and the machine's speed moves
         // by tens of percent from one second to the next (the emulators' garbage collections), so a
         // figure to trust takes many rounds; the single rounds' ratios are printed as their spread.
         var roundRatios = new List<double>();
         foreach (var (chunk, round) in ids.Chunk(warmup).Select((chunk, round) => (chunk, round)))
         {
-            var allocatedBefore = GC.GetTotalAllocatedBytes();
-            var pausedBefore = GC.GetTotalPauseDuration();
+            // Which goes first alternates, so that neither always inherits the other's garbage to
+            // collect or the emulators' backlog of work, nor always meets the machine a half-round
+            // later as it drifts.
+            var floorFirst = round % 2 == 1;
+            var floored = floorFirst ? await TimedAsync(() => FloorAsync($"timed{round}", chunk.Length)) : default;
             var submitted = await TimedAsync(() => SubmitAllAsync(chunk));
-            allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
-            paused += GC.GetTotalPauseDuration() - pausedBefore;
-            submitting += submitted.Elapsed;
-            jitSubmitting += submitted.Jit;
-
-            var floored = await TimedAsync(() => FloorAsync($"timed{round}", chunk.Length));
-            floorTime += floored.Elapsed;
-            jitFloor += floored.Jit;
+            if (!floorFirst) floored = await TimedAsync(() => FloorAsync($"timed{round}", chunk.Length));
+            submitting += submitted;
+            flooring += floored;
             roundRatios.Add(floored.Elapsed / submitted.Elapsed);
         }
 
@@ -194,29 +187,43 @@ internal static class SubmissionLoad
         });
         upserts.Stop();
 
-        var submitRate = count / submitting.TotalSeconds;
+        var submitRate = count / submitting.Elapsed.TotalSeconds;
         var upsertRate = count / upserts.Elapsed.TotalSeconds;
-        var floorRate = count / floorTime.TotalSeconds;
+        var floorRate = count / flooring.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToArray();
         var ratios = roundRatios.Order().ToArray();
-        return $"Submissions: {count} through the function class in {submitting.TotalSeconds:F1} s = {submitRate:F0}/s "
+        return $"Submissions: {count} through the function class in {submitting.Elapsed.TotalSeconds:F1} s = {submitRate:F0}/s "
             + $"({failures} not 201), concurrency {concurrency}, latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, "
-            + $"{allocated / (double)count / 1024:F0} KB allocated per submission, GC pauses {100 * (paused / submitting):F1}% of the time; "
+            + $"{submitting.Allocated / (double)count / 1024:F0} KB allocated and {submitting.Cpu.TotalMilliseconds / count:F2} ms of this process's CPU per submission "
+            + $"(the floor: {flooring.Allocated / (double)count / 1024:F0} KB, {flooring.Cpu.TotalMilliseconds / count:F2} ms), GC pauses {100 * (submitting.Paused / submitting.Elapsed):F1}% of the time; "
             + $"after {warmupRounds} untimed rounds of {warmup} submissions and {warmup} floor iterations (the JIT compiling for {100 * lastWarmupJitShare:F1}% of the last round's time), "
-            + $"timed in {ratios.Length} rounds by turns with the floor, the JIT compiling for {jitSubmitting.TotalMilliseconds:F0} ms of the submissions' time and {jitFloor.TotalMilliseconds:F0} ms of the floor's; "
+            + $"timed in {ratios.Length} rounds by turns with the floor (first one, then the other), the JIT compiling for {submitting.Jit.TotalMilliseconds:F0} ms of the submissions' time and {flooring.Jit.TotalMilliseconds:F0} ms of the floor's; "
             + $"raw upserts of a stored version ({Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(version, CulturalServerless.Serialization.JsonDefaults.Options)) / 1024} KB): "
             + $"{upsertRate:F0}/s; one create + the report-request blob, nothing else (the floor): {floorRate:F0}/s. "
             + $"Submissions reach {100 * submitRate / floorRate:F0}% of the floor ({100 * submitRate / upsertRate:F0}% of the raw upserts; "
             + $"single rounds {100 * ratios[0]:F0}–{100 * ratios[^1]:F0}%, median {100 * Percentile(ratios, 0.50):F0}%)";
     }
 
-    /// <summary>How long <paramref name="work"/> took, and how much of all threads' time the JIT spent compiling meanwhile.</summary>
-    private static async Task<(TimeSpan Elapsed, TimeSpan Jit)> TimedAsync(Func<Task> work)
+    /// <summary>
+    /// What a timed phase took: its time, and meanwhile the JIT's compiling time on all threads, the
+    /// bytes allocated, the garbage collector's pauses and this process's CPU time.
+    /// </summary>
+    private readonly record struct Phase(TimeSpan Elapsed, TimeSpan Jit, long Allocated, TimeSpan Paused, TimeSpan Cpu)
     {
-        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        public static Phase operator +(Phase a, Phase b) =>
+            new(a.Elapsed + b.Elapsed, a.Jit + b.Jit, a.Allocated + b.Allocated, a.Paused + b.Paused, a.Cpu + b.Cpu);
+    }
+
+    private static async Task<Phase> TimedAsync(Func<Task> work)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = new Phase(TimeSpan.Zero, System.Runtime.JitInfo.GetCompilationTime(), GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), process.TotalProcessorTime);
         var started = Stopwatch.GetTimestamp();
         await work();
-        return (Stopwatch.GetElapsedTime(started), System.Runtime.JitInfo.GetCompilationTime() - jitBefore);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        return new Phase(elapsed, System.Runtime.JitInfo.GetCompilationTime() - before.Jit, GC.GetTotalAllocatedBytes() - before.Allocated,
+            GC.GetTotalPauseDuration() - before.Paused, process.TotalProcessorTime - before.Cpu);
     }
 
     /// <summary>The value below which <paramref name="share"/> of the sorted samples lie (nearest rank).</summary>
