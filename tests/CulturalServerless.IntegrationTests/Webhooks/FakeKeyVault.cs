@@ -121,6 +121,10 @@ public sealed class FakeKeyVault : IAsyncDisposable
     {
         var options = new KeyVaultKeyWrapperOptions();
         options.Retry.MaxRetries = 0;
+        // Production's 3 s is a budget for a vault across the network. A first request here pays
+        // for a cold Kestrel and a TLS handshake on a busy 2-core machine, which has taken longer;
+        // these tests are about the requests and answers, not that budget.
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         options.Transport = new HttpClientTransport(new SocketsHttpHandler
         {
             ConnectCallback = async (_, cancellationToken) =>
