@@ -41,6 +41,11 @@ public sealed record AdministrativeUnit
 /// <summary>
 /// One unit replaced by another from a date (<see cref="On"/> is the successor's first day): a merge
 /// (62 Kon Tum → 51 Quảng Ngãi on 1/7/2025), or a unit continued under a new extent with its own
-/// code (52 Bình Định → 52 Gia Lai).
+/// code (52 Bình Định → 52 Gia Lai). <see cref="Source"/> is a key of the shipped sources, or
+/// <see cref="SentWithReorganisation"/> for one an admin sent.
 /// </summary>
-public sealed record Succession(string From, string To, DateOnly On, string? Source = null);
+public sealed record Succession(string From, string To, DateOnly On, string? Source = null)
+{
+    /// <summary>The source of a succession an admin sent with a reorganisation (<c>POST /api/jurisdictions/reorganisations</c>).</summary>
+    public const string SentWithReorganisation = "reorganisation";
+}

@@ -11,7 +11,8 @@ namespace CulturalServerless.Application.Agencies;
 
 /// <summary>
 /// Applies a reorganisation to the stored agencies: the shipped successions of its date
-/// (1 July 2025: 52 provinces into 23) plus any the admin sends (districts and communes). Each
+/// (1 July 2025: 52 provinces into 23) plus any the admin sends (districts and communes), which
+/// are recorded in the catalogue and count for every later run of the same date. Each
 /// agency registered before the date under a unit that ended moves to its successor, with a new
 /// registration period from the date and a <c>moved</c> entry in its history, and its assessments
 /// of every year follow it. An agency whose unit lies below one that ended (a district or commune of
@@ -35,6 +36,11 @@ public sealed partial class ReorganisationService(
         AccessRules.RequireRole(caller, "áp dụng sắp xếp đơn vị hành chính", Roles.Admin);
         var units = await catalogue.GetAsync(cancellationToken);
         var (date, table) = Validate(request, units);
+        // Recorded before any agency moves, so the catalogue knows where the units went even when
+        // this run is cut short, and a run of the same date without them applies them again.
+        var sent = (request.Successions ?? []).GroupBy(e => e!.From!, StringComparer.Ordinal)
+            .Select(g => new Succession(g.Key, g.Last()!.To!, date, Succession.SentWithReorganisation)).ToList();
+        if (sent.Count > 0) await catalogue.RecordSentAsync(date, sent, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var report = new ReorganisationReport(date);
         report.CommitteeWebhooks.AddRange(await committeeWebhooks.EndedAsync(date, table, units, cancellationToken));

@@ -6,10 +6,11 @@ namespace CulturalServerless.Application.Jurisdictions;
 
 /// <summary>
 /// The catalogue of administrative units as the app knows it now: the shipped provinces and
-/// successions plus the districts and communes an admin imported. The one look-up other features
-/// call to ask which unit a code names on a date, whether a path may be used then, and which unit
-/// carries on an ended one. An instance keeps what it read for <see cref="ReadCacheOptions"/>;
-/// an import through it counts at once.
+/// successions plus the districts and communes an admin imported and the successions admins sent
+/// with reorganisations (each replacing a shipped one from the same unit on the same date). The one
+/// look-up other features call to ask which unit a code names on a date, whether a path may be used
+/// then, and which unit carries on an ended one. An instance keeps what it read for
+/// <see cref="ReadCacheOptions"/>; an import or successions recorded through it count at once.
 /// </summary>
 public sealed class JurisdictionCatalogue(IAdministrativeUnitStore store, ReadCacheOptions caching, TimeProvider clock)
 {
@@ -21,7 +22,10 @@ public sealed class JurisdictionCatalogue(IAdministrativeUnitStore store, ReadCa
         if (cached.TryGet(Key, out var known)) return known;
         var generation = cached.Generation;
         var imported = await store.ListImportedAsync(cancellationToken);
-        var catalogue = new UnitCatalogue(ShippedUnits.Provinces.Concat(imported), ShippedUnits.Successions);
+        var sent = await store.ListSentSuccessionsAsync(cancellationToken);
+        var replaced = sent.Select(s => (s.From, s.On)).ToHashSet();
+        var successions = ShippedUnits.Successions.Where(s => !replaced.Contains((s.From, s.On))).Concat(sent);
+        var catalogue = new UnitCatalogue(ShippedUnits.Provinces.Concat(imported), successions);
         cached.Set(Key, catalogue, readAfter: generation);
         return catalogue;
     }
@@ -37,6 +41,17 @@ public sealed class JurisdictionCatalogue(IAdministrativeUnitStore store, ReadCa
     /// <summary>The unit that carries on <paramref name="code"/> today (itself while valid).</summary>
     public async Task<AdministrativeUnit?> CurrentSuccessorAsync(string code, CancellationToken cancellationToken) =>
         (await GetAsync(cancellationToken)).CurrentSuccessor(code, VietnamCalendar.Today(clock));
+
+    /// <summary>
+    /// Records successions of date <paramref name="on"/> that an admin sent with a reorganisation,
+    /// so that the catalogue carries them from now on: where an ended unit went, and what a path
+    /// under it has become.
+    /// </summary>
+    public async Task RecordSentAsync(DateOnly on, IReadOnlyList<Succession> successions, CancellationToken cancellationToken)
+    {
+        await store.AddSentSuccessionsAsync(on, successions, cancellationToken);
+        Forget();
+    }
 
     internal void Forget() => cached.Remove(Key);
 }

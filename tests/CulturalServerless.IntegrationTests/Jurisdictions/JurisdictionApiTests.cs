@@ -165,6 +165,38 @@ public sealed class JurisdictionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_successor_sent_with_a_reorganisation_is_kept_in_the_catalogue_and_applied_by_later_runs_of_the_date()
+    {
+        Assert.Equal(200, (await api.ImportAsync(TestTokens.Admin, JurisdictionApp.SampleCommunes())).Status);
+        await api.RegisterWithDeskAsync("tp-qn-van-phong", "51.522");
+        var body = July2025;
+        body["successions"] = new JsonArray(new JsonObject { ["from"] = "51.522", ["to"] = "51.21211" });
+        Assert.Equal(200, (await api.ReorganiseAsync(TestTokens.Admin, body)).Status);
+
+        var city = await api.GetUnitAsync(TestTokens.Admin, "51.522", "date=2025-06-30");
+        var successor = Assert.Single(city.Json["successors"]!.AsArray())!;
+        Assert.Equal(("51.21211", "Phường Cẩm Thành", "2025-07-01", "reorganisation"),
+            ((string)successor["code"]!, (string)successor["name"]!, (string)successor["on"]!, (string)successor["source"]!));
+        var ward = Assert.Single((await api.GetUnitAsync(TestTokens.Admin, "51.21211", "date=2026-01-01")).Json["predecessors"]!.AsArray())!;
+        Assert.Equal("51.522", (string)ward["code"]!);
+        var refused = await api.PutAgencyAsync(TestTokens.Admin, "tp-qn-moi", JurisdictionApp.Agency("tp-qn-moi", "51.522", validFrom: null));
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("đã hợp nhất vào 51.21211 (Phường Cẩm Thành) từ 01/7/2025", (string)refused.Json["detail"]!);
+
+        // An agency of the city registered since (back-dated) is placed by a run that sends only the date.
+        await api.RegisterWithDeskAsync("tp-qn-so-noi-vu", "51.522");
+        var again = await api.ReorganiseAsync(TestTokens.Admin, July2025);
+        Assert.Equal(("tp-qn-so-noi-vu", "51.21211"), ((string)Assert.Single(again.Json["moved"]!.AsArray())!["agencyId"]!, (string)again.Json["moved"]![0]!["to"]!));
+        Assert.Empty(again.Json["unplaceable"]!.AsArray());
+
+        // Sending another successor for the city replaces the first.
+        body["successions"] = new JsonArray(new JsonObject { ["from"] = "51.522", ["to"] = "51.21214" });
+        Assert.Equal(200, (await api.ReorganiseAsync(TestTokens.Admin, body)).Status);
+        var now = Assert.Single((await api.GetUnitAsync(TestTokens.Admin, "51.522", "date=2025-06-30")).Json["successors"]!.AsArray())!;
+        Assert.Equal("51.21214", (string)now["code"]!);
+    }
+
+    [Fact]
     public async Task Only_an_admin_applies_a_reorganisation_and_a_successor_must_exist_on_the_date()
     {
         var portal = await api.ClientTokenAsync("portal-51", Roles.Submitter, "51");

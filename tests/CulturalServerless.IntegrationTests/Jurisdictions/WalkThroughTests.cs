@@ -49,10 +49,11 @@ public sealed class WalkThroughTests : IAsyncLifetime
         var report = OfficialReportMapper.Map(ReportRequest.Of(agency, version), 2, new DateOnly(2026, 12, 1), api.App.Get<IRecognitionProcedures>());
         Assert.Contains("thành phố Quảng Ngãi xem xét", report.Conclusion.RecognitionRequest);
 
-        // The city portal's scope is a unit that no longer exists.
+        // The city portal's scope is a unit that no longer exists; the catalogue knows its successor
+        // from the reorganisation above.
         var refused = await api.GetAgencyAsync(cityPortal, Seed);
         Assert.Equal(403, refused.Status);
-        Assert.Contains("51.522 (Thành phố Quảng Ngãi) không còn từ 01/7/2025", (string)refused.Json["detail"]!);
+        Assert.Contains("51.522 (Thành phố Quảng Ngãi) đã hợp nhất vào 51.21211 (Phường Cẩm Thành) từ 01/7/2025", (string)refused.Json["detail"]!);
     }
 
     [Fact]
