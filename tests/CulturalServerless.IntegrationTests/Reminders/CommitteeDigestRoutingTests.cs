@@ -1,7 +1,9 @@
 using CulturalServerless.Application.Access;
 using CulturalServerless.Application.Agencies;
+using CulturalServerless.Application.Jurisdictions;
 using CulturalServerless.Application.Webhooks;
 using CulturalServerless.Functions.Http.Webhooks;
+using CulturalServerless.IntegrationTests.Jurisdictions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CulturalServerless.IntegrationTests.Reminders;
@@ -71,6 +73,30 @@ public sealed class CommitteeDigestRoutingTests
         // Agencies without a webhook of their own are reminded through the portal of their current unit's committee.
         var reminders = receiver.To("committee-51").Where(p => p.Event == "reminder").Select(p => (string)p.Body["agencyId"]!).Order(StringComparer.Ordinal);
         Assert.Equal(all, reminders);
+    }
+
+    [Fact]
+    public async Task An_agency_of_an_ended_district_is_digested_for_the_ward_an_admin_named_as_its_successor()
+    {
+        await using var host = await ReminderHost.StartAsync(new DateTimeOffset(Morning.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
+        await using var receiver = await WebhookReceiver.StartAsync(host.Clock);
+        await host.Get<JurisdictionService>().ImportAsync(ReminderHost.Admin, JurisdictionApp.SampleCommunes(), CancellationToken.None);
+        receiver.Trust("committee-51", await host.RegisterWebhookAsync(WebhookOwner.Committee("51"), receiver.UrlOf("committee-51")));
+        receiver.Trust("committee-ward", await host.RegisterWebhookAsync(WebhookOwner.Committee("51.21211"), receiver.UrlOf("committee-ward")));
+        var named = July2025 with { Successions = [new SuccessionEntry("51.522", "51.21211")] };
+        await host.Get<ReorganisationService>().ApplyAsync(ReminderHost.Admin, named, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // Registered under the city after the run, so not moved: the recorded succession carries its path on.
+        var unmoved = await RegisterIn2022Async(host, "tp-qn-van-phong", "51.522");
+        var result = await host.RunAsync();
+
+        // Without the succession its path would end at the province: only 51's digest would list it.
+        Assert.Equal(0, result.Failed);
+        foreach (var committee in new[] { "committee-ward", "committee-51" })
+        {
+            var digest = Assert.Single(receiver.To(committee), p => p.Event == "committee-digest");
+            Assert.Equal([unmoved], digest.Body["missingAgencies"]!.AsArray().Select(a => (string)a!["agencyId"]!));
+        }
     }
 
     private static async Task<JsonObject> ReadCommitteeWebhookAsync(ReminderHost host, string jurisdiction)
