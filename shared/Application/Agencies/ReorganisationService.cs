@@ -35,11 +35,9 @@ public sealed partial class ReorganisationService(
     {
         AccessRules.RequireRole(caller, "áp dụng sắp xếp đơn vị hành chính", Roles.Admin);
         var units = await catalogue.GetAsync(cancellationToken);
-        var (date, table) = Validate(request, units);
+        var (date, table, sent) = Validate(request, units);
         // Recorded before any agency moves, so the catalogue knows where the units went even when
         // this run is cut short, and a run of the same date without them applies them again.
-        var sent = (request.Successions ?? []).GroupBy(e => e!.From!, StringComparer.Ordinal)
-            .Select(g => new Succession(g.Key, g.Last()!.To!, date, Succession.SentWithReorganisation)).ToList();
         if (sent.Count > 0) await catalogue.RecordSentAsync(date, sent, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var report = new ReorganisationReport(date);
@@ -124,8 +122,11 @@ public sealed partial class ReorganisationService(
 
     private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The date and the succession table (from → to): shipped for the date, then the request's, which win for the same code.</summary>
-    private static (DateOnly Date, Dictionary<string, string> Table) Validate(ReorganisationRequest request, UnitCatalogue units)
+    /// <summary>
+    /// The date, the succession table (from → to): shipped or recorded for the date, then the
+    /// request's, which win for the same code; and the request's own, the last for each code.
+    /// </summary>
+    private static (DateOnly Date, Dictionary<string, string> Table, IReadOnlyList<Succession> Sent) Validate(ReorganisationRequest request, UnitCatalogue units)
     {
         var problems = new ValidationProblemList();
         if (request.EffectiveDate is null)
@@ -139,6 +140,7 @@ public sealed partial class ReorganisationService(
         }
         var date = request.EffectiveDate ?? default;
         var table = units.Successions.Where(s => s.On == date).ToDictionary(s => s.From, s => s.To, StringComparer.Ordinal);
+        var sent = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < extra.Count && i < MaxSuccessions; i++)
         {
             var (from, to) = (extra[i]?.From, extra[i]?.To);
@@ -154,14 +156,14 @@ public sealed partial class ReorganisationService(
             {
                 problems.Add($"$.successions[{i}].to", check.Code!, check.Message, check.MessageEn);
             }
-            if (JurisdictionCode.IsValid(from) && JurisdictionCode.IsValid(to)) table[from!] = to!;
+            if (JurisdictionCode.IsValid(from) && JurisdictionCode.IsValid(to)) table[from!] = sent[from!] = to!;
         }
         if (problems.Count == 0 && table.Count == 0)
         {
             problems.Add("$.effectiveDate", "no-successions", $"Không có dòng kế thừa nào từ {JurisdictionCheck.Date(date)}.", $"There are no successions on {date:yyyy-MM-dd}.");
         }
         if (problems.Count > 0) throw ApiProblemException.Invalid(problems.ToResult().Problems);
-        return (date, table);
+        return (date, table, sent.Select(s => new Succession(s.Key, s.Value, date, Succession.SentWithReorganisation)).ToList());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message =

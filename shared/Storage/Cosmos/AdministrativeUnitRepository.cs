@@ -34,10 +34,10 @@ public sealed class AdministrativeUnitRepository(Database database, TimeProvider
     public Task AddSentSuccessionsAsync(DateOnly on, IReadOnlyList<Succession> successions, CancellationToken cancellationToken)
     {
         var id = "successions:" + on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var replaced = successions.Select(s => s.From).ToHashSet(StringComparer.Ordinal);
         return OptimisticConcurrency.RunAsync(async ct =>
         {
             var current = await container.FindAsync<SentSuccessions>(id, id, ct);
-            var replaced = successions.Select(s => s.From).ToHashSet(StringComparer.Ordinal);
             var kept = current?.Value.Successions.Where(s => !replaced.Contains(s.From)) ?? [];
             var merged = kept.Concat(successions).OrderBy(s => s.From, StringComparer.Ordinal).ToList();
             if (current is { } stored && stored.Value.Successions.SequenceEqual(merged)) return Attempt<bool>.Done(true);
